@@ -1,0 +1,94 @@
+using System.Numerics;
+
+namespace TorchFit.Problems;
+
+/// <summary>
+/// A linear least-squares problem A·x ≈ b with A of n×d and b of n×1, held in float64 as NumPy
+/// would hold it. Training casts it to the training dtype; baselines use it as it is.
+/// </summary>
+public sealed class LinearProblem
+{
+    private readonly double[] _matrix;
+    private readonly double[] _target;
+
+    private LinearProblem(string name, int rows, int columns, double[] matrix, double[] target)
+    {
+        Name = name;
+        Rows = rows;
+        Columns = columns;
+        _matrix = matrix;
+        _target = target;
+    }
+
+    /// <summary>A short description, e.g. "uniform 200×300, seed 0".</summary>
+    public string Name { get; }
+
+    /// <summary>n, the number of equations (samples).</summary>
+    public int Rows { get; }
+
+    /// <summary>d, the number of unknowns (features).</summary>
+    public int Columns { get; }
+
+    /// <summary>A in row-major order (n·d values).</summary>
+    public ReadOnlySpan<double> Matrix => _matrix;
+
+    /// <summary>b, one value per row.</summary>
+    public ReadOnlySpan<double> Target => _target;
+
+    /// <summary>
+    /// Builds a problem from row-major A (n·d values) and b (n values or an n×1 column),
+    /// copying both. Throws <see cref="InvalidInputException"/> for inconsistent shapes,
+    /// empty arrays or NaN/Inf entries.
+    /// </summary>
+    public static LinearProblem Create(string name, int rows, int columns, ReadOnlySpan<double> matrix, ReadOnlySpan<double> target)
+    {
+        if (rows <= 0 || columns <= 0)
+            throw new InvalidInputException($"problem '{name}': A must have at least one row and one column, got {rows}×{columns}");
+        if (matrix.Length != (long)rows * columns)
+            throw new InvalidInputException($"problem '{name}': A has {matrix.Length} values, expected {rows}×{columns} = {(long)rows * columns}");
+        if (target.Length != rows)
+            throw new InvalidInputException($"problem '{name}': b must be {rows}×1 (one value per row of A), got {target.Length} values");
+        EnsureFinite(name, "A", matrix, columns);
+        EnsureFinite(name, "b", target, 1);
+        return new LinearProblem(name, rows, columns, matrix.ToArray(), target.ToArray());
+    }
+
+    /// <summary>
+    /// The training MSE of weights <paramref name="x"/>: ‖A·x − b‖² / n, computed in float64
+    /// (as the question does with NumPy on Keras' float32 weights). The summation order is fixed,
+    /// so the same weights always give the same bits.
+    /// </summary>
+    public double MeanSquaredError(ReadOnlySpan<double> x)
+    {
+        if (x.Length != Columns)
+            throw new ArgumentException($"expected {Columns} weights, got {x.Length}", nameof(x));
+        double sum = 0;
+        for (int i = 0; i < Rows; i++)
+        {
+            double residual = Dot(Matrix.Slice(i * Columns, Columns), x) - _target[i];
+            sum += residual * residual;
+        }
+        return sum / Rows;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var lanes = Vector<double>.Zero;
+        int width = Vector<double>.Count, k = 0;
+        for (; k <= a.Length - width; k += width)
+            lanes += new Vector<double>(a.Slice(k, width)) * new Vector<double>(b.Slice(k, width));
+        double dot = Vector.Sum(lanes);
+        for (; k < a.Length; k++) dot += a[k] * b[k];
+        return dot;
+    }
+
+    private static void EnsureFinite(string name, string array, ReadOnlySpan<double> values, int columns)
+    {
+        for (int k = 0; k < values.Length; k++)
+        {
+            if (double.IsFinite(values[k])) continue;
+            string where = columns == 1 ? $"row {k}" : $"row {k / columns}, column {k % columns}";
+            throw new InvalidInputException($"problem '{name}': {array} has {values[k]} at {where} (NaN and Inf are not allowed)");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using TorchFit.Baselines;
+using TorchFit.Devices;
+using TorchFit.Problems;
+using TorchFit.Training;
+
+namespace TorchFit.Reproduction;
+
+/// <summary>Runs the question's cases on seeded problems.</summary>
+public static class Reproducer
+{
+    /// <summary>
+    /// Runs every case on problems drawn from <paramref name="seed"/> (NumPy-compatible), with
+    /// Keras' defaults otherwise (glorot init, float32, shuffling). SGD cases that differ only in
+    /// epochs share one run. Cancellation stops the current run; finished cases are kept.
+    /// </summary>
+    public static ReproductionReport Run(
+        IReadOnlyList<ReproductionCase> cases,
+        uint seed = 0,
+        string device = "auto",
+        IProgress<RunProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        string deviceName = ComputeDevice.Describe(ComputeDevice.Resolve(device));
+        var clock = Stopwatch.StartNew();
+        var problems = new Dictionary<(int, int), LinearProblem>();
+        LinearProblem ProblemFor(ReproductionCase c) =>
+            problems.TryGetValue((c.Rows, c.Columns), out var p) ? p
+                : problems[(c.Rows, c.Columns)] = ProblemGenerator.Uniform(c.Rows, c.Columns, seed);
+
+        var runs = new Dictionary<(int, int, int, double, double), TrainingResult>();
+        var results = new List<CaseResult>();
+        foreach (var c in cases)
+        {
+            if (cancellationToken.IsCancellationRequested) break;
+            var problem = ProblemFor(c);
+            if (c.Method == CaseMethod.LeastSquares)
+            {
+                var solved = LeastSquares.Solve(problem, device);
+                results.Add(new CaseResult(c, solved.Mse, solved.SolutionNorm, solved.Seconds, "float64", [], []));
+                continue;
+            }
+            if (!runs.TryGetValue(c.RunKey, out var run))
+            {
+                var longest = cases.Where(o => o.Method == CaseMethod.Sgd && o.RunKey == c.RunKey).MaxBy(o => o.Epochs)!;
+                var options = new TrainingOptions
+                {
+                    LearningRate = c.LearningRate, Momentum = c.Momentum, BatchSize = c.BatchSize,
+                    Epochs = longest.Epochs, Seed = seed, Device = device,
+                };
+                var relay = progress is null ? null : new Relay(longest.Name, progress);
+                run = runs[c.RunKey] = KerasTrainer.Train(problem, options, relay, cancellationToken);
+            }
+            if (run.EpochsCompleted < c.Epochs) break;   // cancelled (or diverged) before this case's epochs
+            double? norm = c.Epochs == run.EpochsCompleted ? Norm(run.Weights) : null;
+            results.Add(new CaseResult(c, run.FullMse[c.Epochs - 1], norm, run.EpochEndSeconds[c.Epochs - 1],
+                run.Options.Precision.ToName(), run.FullMse[..c.Epochs], run.HistoryLoss[..c.Epochs]));
+        }
+        string torchSharp = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+        return new ReproductionReport(results, deviceName, seed, torchSharp, clock.Elapsed.TotalSeconds);
+    }
+
+    private static double Norm(double[] x) => Math.Sqrt(x.Sum(v => v * v));
+
+    private sealed class Relay(string runName, IProgress<RunProgress> target) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => target.Report(new RunProgress(runName, value));
+    }
+}
