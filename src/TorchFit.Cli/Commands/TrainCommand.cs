@@ -1,0 +1,54 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchFit.Cli.Output;
+using TorchFit.Cli.Settings;
+using TorchFit.Devices;
+using TorchFit.Plotting;
+using TorchFit.Training;
+
+namespace TorchFit.Cli.Commands;
+
+/// <summary><c>torchfit train</c>: one Keras-style SGD run.</summary>
+internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
+{
+    public override int Execute(CommandContext commandContext, TrainSettings settings, CancellationToken cancellationToken)
+    {
+        string directory = settings.Out ?? Path.Combine("results", "train");
+        int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(settings.Rows, settings.Columns));
+        var problem = settings.CreateProblem();
+        var options = settings.ToOptions();
+        string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
+        var result = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
+            progress => KerasTrainer.Train(problem, options, new Named(name, progress), context.Cancellation));
+
+        string history = ResultWriter.WriteHistory(directory, name, result.HistoryLoss, result.FullMse, result.EpochEndSeconds);
+        var row = new SummaryCase(name, problem.Rows, problem.Columns, "sgd", options.BatchSize, options.Epochs, options.LearningRate,
+            options.Momentum, options.Nesterov, options.Precision.ToName(), result.Device, result.FinalMse,
+            Math.Sqrt(result.Weights.Sum(w => w * w)), result.Seconds, result.Stop.ToString().ToLowerInvariant(), result.DivergedAtEpoch,
+            null, null, history);
+        var summary = new SummaryDocument([row], VersionInfo.TorchSharp, VersionInfo.TorchFit, result.Device, settings.Seed, threads,
+            result.Seconds, DateTimeOffset.Now);
+        ResultWriter.WriteSummary(directory, summary);
+        ResultWriter.WriteLossCurves(directory, $"{name} ({options.Precision.ToName()}, {result.Device})",
+            [new LossSeries(name, result.FullMse)], []);
+
+        if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
+        else Show(result, name, directory);
+        return result.Stop == TrainingStop.Cancelled ? TorchFitApp.Cancelled : TorchFitApp.Success;
+    }
+
+    private void Show(TrainingResult result, string name, string directory)
+    {
+        context.Console.MarkupLine(Markup.Escape($"{name}: MSE {Numbers.Mse(result.InitialMse)} → {Numbers.Mse(result.FinalMse)} "
+            + $"(Keras History loss {Numbers.Mse(result.HistoryLoss.LastOrDefault(double.NaN))}) in {Numbers.Seconds(result.Seconds)} s on {result.Device}."));
+        if (result.Stop == TrainingStop.Diverged)
+            context.Console.MarkupLine(Markup.Escape($"Diverged at epoch {result.DivergedAtEpoch}: the MSE grew past {result.Options.DivergenceFactor:0e0}× its start or became NaN/Inf. "
+                + "The learning rate is above this problem's stability limit for this batch size; lower --lr."));
+        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, loss-curves.png/.svg and {Path.Combine(directory, ResultWriter.Slug(name) + ".csv")}."));
+    }
+
+    private sealed class Named(string name, IProgress<RunProgress> target) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => target.Report(new RunProgress(name, value));
+    }
+}

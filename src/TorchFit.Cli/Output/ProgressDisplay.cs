@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Spectre.Console;
+using TorchFit.Training;
+
+namespace TorchFit.Cli.Output;
+
+/// <summary>
+/// Shows training progress: a live bar per run (epochs, MSE, ETA) on a terminal, plain lines
+/// every few seconds when output is redirected or JSON goes to stdout.
+/// </summary>
+internal static class ProgressDisplay
+{
+    public static T Run<T>(IAnsiConsole console, bool live, TextWriter plain, Func<IProgress<RunProgress>, T> work)
+    {
+        if (!live) return work(new PlainLines(plain));
+        T result = default!;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                     new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context => result = work(new LiveBars(context)));
+        return result;
+    }
+
+    private static string Describe(RunProgress p) =>
+        $"{p.RunName}  epoch {Numbers.Count(p.Training.Epoch)}/{Numbers.Count(p.Training.Epochs)}  MSE {Numbers.Mse(p.Training.Mse)}";
+
+    /// <summary>Spectre.Console bars; updated at most every 50 ms per run (the console redraws on its own).</summary>
+    private sealed class LiveBars(ProgressContext context) : IProgress<RunProgress>
+    {
+        private readonly Dictionary<string, (ProgressTask Task, Stopwatch Since)> _tasks = [];
+
+        public void Report(RunProgress value)
+        {
+            if (!_tasks.TryGetValue(value.RunName, out var entry))
+            {
+                entry = (context.AddTask(Markup.Escape(value.RunName), maxValue: value.Training.Epochs), Stopwatch.StartNew());
+                _tasks[value.RunName] = entry;
+            }
+            bool last = value.Training.Epoch >= value.Training.Epochs;
+            if (!last && entry.Since.ElapsedMilliseconds < 50) return;
+            entry.Since.Restart();
+            entry.Task.Description = Markup.Escape(Describe(value));
+            entry.Task.Value = value.Training.Epoch;
+        }
+    }
+
+    /// <summary>One line per run every 5 seconds, and one when it ends.</summary>
+    private sealed class PlainLines(TextWriter writer) : IProgress<RunProgress>
+    {
+        private readonly Dictionary<string, Stopwatch> _since = [];
+
+        public void Report(RunProgress value)
+        {
+            bool first = !_since.TryGetValue(value.RunName, out var since);
+            if (first) _since[value.RunName] = since = Stopwatch.StartNew();
+            bool last = value.Training.Epoch >= value.Training.Epochs;
+            if (!first && !last && since!.Elapsed.TotalSeconds < 5) return;
+            since!.Restart();
+            double perEpoch = value.Training.Seconds / value.Training.Epoch;
+            double eta = perEpoch * (value.Training.Epochs - value.Training.Epoch);
+            writer.WriteLine($"{Describe(value)}  {Numbers.Seconds(value.Training.Seconds)} s" + (last ? "" : $"  ETA {Numbers.Seconds(eta)} s"));
+            writer.Flush();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Spectre.Console;
+using TorchFit.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl+C: finish the current epoch, keep completed results, exit 130. Second: the default.
+    if (cancellation.IsCancellationRequested) return;
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return TorchFitApp.Run(args, new CliContext(AnsiConsole.Console, Console.Out, Console.Error, cancellation.Token));

@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchFit.Devices;
+
+namespace TorchFit.Cli.Settings;
+
+/// <summary>Options every verb takes.</summary>
+internal class CommonSettings : CommandSettings
+{
+    [CommandOption("--device <DEVICE>")]
+    [Description("Where tensors live: auto, cpu, cuda or cuda:N. auto picks CUDA when available, else the CPU.")]
+    [DefaultValue("auto")]
+    public string Device { get; set; } = "auto";
+
+    [CommandOption("--threads <N>")]
+    [Description("libtorch intra-op threads. Defaults to 1 for problems under 1,000,000 entries (faster there), else all cores.")]
+    public int? Threads { get; set; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Directory for results (JSON, CSV, plots). Defaults to results/<verb>.")]
+    public string? Out { get; set; }
+
+    [CommandOption("--json")]
+    [Description("Print the summary as JSON on stdout instead of a table (progress goes to stderr).")]
+    public bool Json { get; set; }
+
+    public override ValidationResult Validate()
+    {
+        if (!ComputeDevice.IsWellFormed(Device))
+            return ValidationResult.Error($"--device: unknown device '{Device}' (expected one of: {ComputeDevice.Choices})");
+        if (Threads is < 1)
+            return ValidationResult.Error($"--threads must be ≥ 1, got {Threads}");
+        if (Out is not null && string.IsNullOrWhiteSpace(Out))
+            return ValidationResult.Error("--out must name a directory");
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,93 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchFit.Training;
+
+namespace TorchFit.Cli.Settings;
+
+/// <summary>Every trainer option of <c>torchfit train</c>, with Keras' defaults.</summary>
+internal sealed class TrainSettings : ProblemSettings
+{
+    [CommandOption("--lr <LR>")]
+    [Description("Learning rate η (Keras learning_rate).")]
+    [DefaultValue(0.01)]
+    public double LearningRate { get; set; } = 0.01;
+
+    [CommandOption("--batch-size <B>")]
+    [Description("Rows per step (Keras batch_size); the last partial batch is kept. Use n for full batch.")]
+    [DefaultValue(32)]
+    public int BatchSize { get; set; } = 32;
+
+    [CommandOption("--epochs <E>")]
+    [Description("Passes over the data. The question used 10,000.")]
+    [DefaultValue(10_000)]
+    public int Epochs { get; set; } = 10_000;
+
+    [CommandOption("--momentum <MU>")]
+    [Description("Heavy-ball momentum μ in [[0, 1) (Keras momentum).")]
+    [DefaultValue(0.0)]
+    public double Momentum { get; set; }
+
+    [CommandOption("--nesterov")]
+    [Description("Nesterov momentum (needs --momentum > 0).")]
+    public bool Nesterov { get; set; }
+
+    [CommandOption("--init <INIT>")]
+    [Description("Initial weights: glorot (Keras Dense default, U(±√(6/(d+1)))) or torch (nn.Linear default, U(±1/√d)).")]
+    [DefaultValue("glorot")]
+    public string Init { get; set; } = "glorot";
+
+    [CommandOption("--dtype <DTYPE>")]
+    [Description("Training dtype: float32 (Keras floatx) or float64.")]
+    [DefaultValue("float32")]
+    public string Dtype { get; set; } = "float32";
+
+    [CommandOption("--no-shuffle")]
+    [Description("Keep the row order (Keras shuffle=False). By default rows are reshuffled every epoch.")]
+    public bool NoShuffle { get; set; }
+
+    public override ValidationResult Validate()
+    {
+        var problem = base.Validate();
+        if (!problem.Successful) return problem;
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
+            return ValidationResult.Error($"--lr must be a number > 0, got {LearningRate.ToString(CultureInfo.InvariantCulture)}");
+        if (BatchSize < 1) return ValidationResult.Error($"--batch-size must be ≥ 1, got {BatchSize}");
+        if (Epochs < 1) return ValidationResult.Error($"--epochs must be ≥ 1, got {Epochs}");
+        if (!(Momentum >= 0 && Momentum < 1))
+            return ValidationResult.Error($"--momentum must be in [0, 1), got {Momentum.ToString(CultureInfo.InvariantCulture)}");
+        if (Nesterov && Momentum == 0) return ValidationResult.Error("--nesterov needs --momentum > 0");
+        if (ParseInit(Init) is null) return ValidationResult.Error($"--init must be glorot or torch, got '{Init}'");
+        if (ParseDtype(Dtype) is null) return ValidationResult.Error($"--dtype must be float32 or float64, got '{Dtype}'");
+        return ValidationResult.Success();
+    }
+
+    public TrainingOptions ToOptions() => new()
+    {
+        LearningRate = LearningRate,
+        BatchSize = BatchSize,
+        Epochs = Epochs,
+        Momentum = Momentum,
+        Nesterov = Nesterov,
+        Init = ParseInit(Init)!.Value,
+        Precision = ParseDtype(Dtype)!.Value,
+        Shuffle = !NoShuffle,
+        Seed = Seed,
+        Device = Device,
+    };
+
+    private static WeightInit? ParseInit(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "glorot" or "glorot_uniform" or "xavier" => WeightInit.Glorot,
+        "torch" or "kaiming" => WeightInit.Torch,
+        _ => null,
+    };
+
+    private static Precision? ParseDtype(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "float32" or "fp32" or "single" => Precision.Float32,
+        "float64" or "fp64" or "double" => Precision.Float64,
+        _ => null,
+    };
+}

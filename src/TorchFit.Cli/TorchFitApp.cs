@@ -1,0 +1,80 @@
+using Spectre.Console.Cli;
+using TorchFit.Cli.Commands;
+
+namespace TorchFit.Cli;
+
+/// <summary>The torchfit command line: verbs, help and exit codes.</summary>
+internal static class TorchFitApp
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+    public const int Cancelled = 130;
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliContext), context);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("torchfit");
+            config.ConfigureConsole(context.Console);
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.AddCommand<ReproduceCommand>("reproduce")
+                .WithDescription("Re-run the question's experiment (lstsq and Keras-style SGD on 2×3 and 200×300) beside its reported figures.")
+                .WithExample("reproduce")
+                .WithExample("reproduce", "--out", "results/reproduce", "--json");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train a bias-free Dense(1) with MSE and SGD on a seeded problem, exactly as Keras' model.fit would.")
+                .WithExample("train", "--n", "200", "--d", "300", "--batch-size", "200", "--epochs", "10000")
+                .WithExample("train", "--lr", "0.005", "--momentum", "0.9", "--nesterov", "--dtype", "float64");
+            config.AddCommand<LstsqCommand>("lstsq")
+                .WithDescription("Solve a seeded problem in closed form with torch.linalg.lstsq (float64).")
+                .WithExample("lstsq", "--n", "200", "--d", "300");
+        });
+        try
+        {
+            return app.Run(args.Select(ShortOptionAlias));
+        }
+        catch (Exception e) when (e is CommandParseException or CommandRuntimeException or InvalidInputException)
+        {
+            return Fail(context, e.Message, BadInput);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(context, "cancelled", Cancelled);
+        }
+        catch (TypeInitializationException e) when (e.TypeName?.StartsWith("TorchSharp", StringComparison.Ordinal) == true)
+        {
+            return Fail(context, $"cannot load libtorch: {Innermost(e).Message} (see README, Troubleshooting)", Failure);
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("TORCHFIT_DEBUG") != "1")
+        {
+            return Fail(context, $"unexpected error: {e.GetType().Name}: {e.Message} (set TORCHFIT_DEBUG=1 for the stack trace)", Failure);
+        }
+    }
+
+    /// <summary>
+    /// Spectre.Console.Cli allows no one-letter long options, but --n/--d are what users of the
+    /// question type: read them as -n/-d (also in the --n=200 form).
+    /// </summary>
+    internal static string ShortOptionAlias(string arg) => arg switch
+    {
+        "--n" => "-n",
+        "--d" => "-d",
+        _ when arg.StartsWith("--n=", StringComparison.Ordinal) || arg.StartsWith("--d=", StringComparison.Ordinal) => arg[1..],
+        _ => arg,
+    };
+
+    private static int Fail(CliContext context, string message, int code)
+    {
+        // One line, whatever the exception text holds.
+        context.Error.WriteLine("torchfit: " + message.ReplaceLineEndings(" ").Trim());
+        context.Error.Flush();
+        return code;
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}
