@@ -1,0 +1,19 @@
+using Spectre.Console.Testing;
+using TorchFit.Cli;
+
+namespace TorchFit.Tests.Cli;
+
+/// <summary>Runs torchfit verbs in-process and captures what they print.</summary>
+internal sealed class CliRunner
+{
+    public sealed record Outcome(int ExitCode, string Console, string Output, string Error);
+
+    public static Outcome Run(params string[] args)
+    {
+        var console = new TestConsole().Width(200);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = TorchFitApp.Run(args, new CliContext(console, output, error, CancellationToken.None));
+        return new Outcome(code, console.Output, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,48 @@
+using TorchFit.Devices;
+using TorchFit.Problems;
+using TorchFit.Training;
+using TorchSharp;
+
+namespace TorchFit.Tests.Devices;
+
+public class ComputeDeviceTests
+{
+    [Fact]
+    public void Should_Resolve_Cpu_And_Auto()
+    {
+        Assert.Equal(DeviceType.CPU, ComputeDevice.Resolve("cpu").type);
+        var auto = ComputeDevice.Resolve("auto");
+        Assert.Equal(torch.cuda.is_available() ? DeviceType.CUDA : DeviceType.CPU, auto.type);
+    }
+
+    [Theory]
+    [InlineData("tpu")]
+    [InlineData("cuda:x")]
+    [InlineData("")]
+    public void Should_Reject_Unknown_Devices(string name)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => ComputeDevice.Resolve(name));
+        Assert.Contains("auto, cpu, cuda, cuda:N", error.Message, StringComparison.Ordinal);
+        Assert.False(ComputeDevice.IsWellFormed(name));
+    }
+
+    [Fact]
+    public void Should_Name_The_Fix_When_Cuda_Is_Absent()
+    {
+        if (torch.cuda.is_available()) return;   // the message only exists without CUDA
+        var error = Assert.Throws<InvalidInputException>(() => ComputeDevice.Resolve("cuda:0"));
+        Assert.Contains("-p:TorchBackend=cuda", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [CudaFact]
+    public void Should_Train_On_Cuda_Like_On_Cpu()
+    {
+        var problem = ProblemGenerator.Uniform(64, 48, 0);
+        var options = new TrainingOptions { Precision = Precision.Float64, Epochs = 20, BatchSize = 16 };
+        var cpu = KerasTrainer.Train(problem, options with { Device = "cpu" });
+        var cuda = KerasTrainer.Train(problem, options with { Device = "cuda" });
+        Assert.Equal("cuda:0", cuda.Device);
+        for (int j = 0; j < 48; j++) Assert.Equal(cpu.Weights[j], cuda.Weights[j], 1e-10);
+    }
+}
