@@ -29,7 +29,9 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
 
         if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
         else Show(report, directory);
-        return report.Cases.Count < cases.Count ? TorchFitApp.Cancelled : TorchFitApp.Success;
+        if (report.Cases.Count == cases.Count) return TorchFitApp.Success;
+        context.Error.WriteLine($"torchfit: interrupted: {report.Cases.Count} of {cases.Count} cases finished; their results are written.");
+        return TorchFitApp.Cancelled;
     }
 
     private static SummaryCase ToSummary(string directory, CaseResult r, string device)

@@ -34,7 +34,9 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
 
         if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
         else Show(result, name, directory);
-        return result.Stop == TrainingStop.Cancelled ? TorchFitApp.Cancelled : TorchFitApp.Success;
+        if (result.Stop != TrainingStop.Cancelled) return TorchFitApp.Success;
+        context.Error.WriteLine($"torchfit: interrupted after {result.EpochsCompleted} of {options.Epochs} epochs; those epochs are written.");
+        return TorchFitApp.Cancelled;
     }
 
     private void Show(TrainingResult result, string name, string directory)
