@@ -30,6 +30,10 @@ internal static class TorchFitApp
                 .WithDescription("Train a bias-free Dense(1) with MSE and SGD on a seeded problem, exactly as Keras' model.fit would.")
                 .WithExample("train", "--n", "200", "--d", "300", "--batch-size", "200", "--epochs", "10000")
                 .WithExample("train", "--lr", "0.005", "--momentum", "0.9", "--nesterov", "--dtype", "float64");
+            config.AddCommand<DiagnoseCommand>("diagnose")
+                .WithDescription("Explain from the spectrum of A why SGD stalls, and predict the steps and epochs each setting needs to reach --target.")
+                .WithExample("diagnose", "--batch-size", "200", "--epochs", "10000")
+                .WithExample("diagnose", "--n", "200", "--d", "300", "--target", "1e-10", "--json");
             config.AddCommand<LstsqCommand>("lstsq")
                 .WithDescription("Solve a seeded problem in closed form with torch.linalg.lstsq (float64).")
                 .WithExample("lstsq", "--n", "200", "--d", "300");

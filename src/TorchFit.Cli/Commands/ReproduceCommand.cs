@@ -3,6 +3,9 @@ using Spectre.Console.Cli;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
+using TorchFit.Diagnostics;
+using TorchFit.Problems;
+using TorchFit.Training;
 using TorchFit.Plotting;
 using TorchFit.Reproduction;
 
@@ -19,16 +22,19 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => Reproducer.Run(cases, settings.Seed, settings.Device, progress, context.Cancellation));
 
+        // The why: the question's full-batch settings on its 200×300 problem, from the spectrum.
+        var why = Diagnoser.Diagnose(ProblemGenerator.Uniform(200, 300, settings.Seed),
+            new TrainingOptions { LearningRate = QuestionCases.LearningRate, BatchSize = 200, Epochs = settings.Epochs, Seed = settings.Seed }).Explanation;
         var rows = report.Cases.Select(r => ToSummary(directory, r, report.Device)).ToList();
         var summary = new SummaryDocument(rows, report.TorchSharpVersion, VersionInfo.TorchFit, report.Device, report.Seed, threads,
-            report.Seconds, DateTimeOffset.Now);
+            report.Seconds, DateTimeOffset.Now, why);
         ResultWriter.WriteSummary(directory, summary);
         ResultWriter.WriteLossCurves(directory, $"Keras question reproduced: full-data MSE per epoch (seed {report.Seed}, float32, {report.Device})",
             LongestRuns(report), report.Cases.Where(r => r.Case.Method == CaseMethod.LeastSquares)
                 .Select(r => new ReferenceLevel($"{r.Case.Name} (MSE {Numbers.Mse(r.Mse)})", r.Mse)).ToList());
 
         if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
-        else Show(report, directory);
+        else Show(report, directory, why);
         if (report.Cases.Count == cases.Count) return TorchFitApp.Success;
         context.Error.WriteLine($"torchfit: interrupted: {report.Cases.Count} of {cases.Count} cases finished; their results are written.");
         return TorchFitApp.Cancelled;
@@ -52,7 +58,7 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
             .Select(r => new LossSeries($"{r.Case.Rows}×{r.Case.Columns} SGD lr {r.Case.LearningRate}, batch {r.Case.BatchSize}", r.FullMseHistory))
             .ToList();
 
-    private void Show(ReproductionReport report, string directory)
+    private void Show(ReproductionReport report, string directory, IReadOnlyList<string> why)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title("Keras fails to find solution to linear convex problem: reproduced")
@@ -65,6 +71,8 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         context.Console.MarkupLine(Markup.Escape(
             $"Problems: A, b uniform in [0, 1) from NumPy seed {report.Seed}; SGD in float32 with glorot init and per-epoch shuffles on {report.Device}; "
             + $"MSE = ‖A·x − b‖²/n in float64. The 20,000-epoch row continues the 10,000-epoch run, as the answer did. Total {Numbers.Seconds(report.Seconds)} s."));
+        context.Console.MarkupLine("[bold]Why 200×300 full batch stalls[/] (torchfit diagnose --batch-size 200 for the full analysis)");
+        foreach (var line in why) context.Console.MarkupLine("  • " + Markup.Escape(line));
         context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, loss-curves.png/.svg and one history CSV per SGD case."));
     }
 }

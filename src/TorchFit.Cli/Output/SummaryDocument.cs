@@ -9,4 +9,5 @@ internal sealed record SummaryDocument(
     uint Seed,
     int Threads,
     double TotalSeconds,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string>? Why = null);

@@ -7,7 +7,7 @@ using TorchFit.Training;
 namespace TorchFit.Cli.Settings;
 
 /// <summary>Every trainer option of <c>torchfit train</c>, with Keras' defaults.</summary>
-internal sealed class TrainSettings : ProblemSettings
+internal class TrainSettings : ProblemSettings
 {
     [CommandOption("--lr <LR>")]
     [Description("Learning rate η (Keras learning_rate).")]

@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace TorchFit.Cli.Settings;
+
+/// <summary>Options of <c>torchfit diagnose</c>: a problem, the user's settings, and a target MSE.</summary>
+internal sealed class DiagnoseSettings : TrainSettings
+{
+    [CommandOption("--target <MSE>")]
+    [Description("The MSE to reach; steps and epochs to it are predicted for each setting.")]
+    [DefaultValue(1e-10)]
+    public double Target { get; set; } = 1e-10;
+
+    public override ValidationResult Validate()
+    {
+        var train = base.Validate();
+        if (!train.Successful) return train;
+        return Target > 0 && double.IsFinite(Target)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--target must be a number > 0, got {Target.ToString(CultureInfo.InvariantCulture)}");
+    }
+}

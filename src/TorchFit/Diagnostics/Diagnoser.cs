@@ -1,0 +1,81 @@
+using TorchFit.Baselines;
+using TorchFit.Problems;
+using TorchFit.Training;
+using static TorchSharp.torch;
+
+namespace TorchFit.Diagnostics;
+
+/// <summary>Spectral diagnosis of gradient descent on a linear least-squares problem.</summary>
+public static class Diagnoser
+{
+    /// <summary>Momentum curves are followed step by step this far; beyond, the rate extrapolates.</summary>
+    public const int SimulatedMomentumSteps = 200_000;
+
+    /// <summary>
+    /// Analyses <paramref name="settings"/> and the alternatives that explain the question: the same
+    /// step at batch 32, full-batch GD at 2/(λ_max + λ_min) (the minimax constant step: best for the
+    /// worst starting point, not necessarily for this one), and heavy ball tuned to the spectrum.
+    /// The initial weights are the ones <see cref="KerasTrainer"/> draws for the same seed and init.
+    /// </summary>
+    public static Diagnosis Diagnose(LinearProblem problem, TrainingOptions settings, double target = 1e-10)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        if (!(target > 0)) throw new InvalidInputException($"target must be > 0, got {target}");
+
+        var decomposition = ProblemDecomposition.Of(problem);
+        var spectrum = decomposition.Spectrum;
+        double[] initial;
+        using (NewDisposeScope())
+            initial = KernelInitializer.Draw(settings.Init, problem.Columns, new Generator(settings.Seed, CPU)).data<double>().ToArray();
+        var modes = decomposition.Modes(initial);
+        var solution = LeastSquares.Solve(problem, "cpu").Solution;
+        double floor = decomposition.RoundingFloor(solution, settings.Precision);
+
+        int n = problem.Rows;
+        var analyses = new List<SettingAnalysis>
+        {
+            Analyze("your settings", settings.LearningRate, settings.Momentum, settings.Nesterov, Math.Min(settings.BatchSize, n)),
+        };
+        if (Math.Min(settings.BatchSize, n) != Math.Min(32, n))
+            analyses.Add(Analyze("same learning rate, batch 32", settings.LearningRate, settings.Momentum, settings.Nesterov, Math.Min(32, n)));
+        analyses.Add(Analyze("full batch, lr 2/(λ_max + λ_min)", spectrum.OptimalLearningRate, 0, false, n));
+        analyses.Add(Analyze("full batch, heavy ball tuned to the spectrum", spectrum.TunedHeavyBallLearningRate, spectrum.TunedHeavyBallMomentum, false, n));
+
+        var diagnosis = new Diagnosis(problem.Name, n, problem.Columns, spectrum, target, settings.Precision.ToName(), floor,
+            modes.InitialMse, Math.Sqrt(initial.Sum(w => w * w)), decomposition.NullSpaceNorm(initial), analyses, []);
+        return diagnosis with { Explanation = DiagnosisExplanation.Build(diagnosis, settings) };
+
+        SettingAnalysis Analyze(string name, double learningRate, double momentum, bool nesterov, int batchSize)
+        {
+            int stepsPerEpoch = (n + batchSize - 1) / batchSize;
+            double slow = ConvergenceRate.PerStep(spectrum.LambdaMin, learningRate, momentum, nesterov);
+            double fast = ConvergenceRate.PerStep(spectrum.LambdaMax, learningRate, momentum, nesterov);
+            bool diverges = Math.Max(slow, fast) >= 1;
+            var (steps, note) = StepsTo(learningRate, momentum, nesterov, diverges);
+            if (steps is not null && batchSize < n)
+                note += "; mini-batch steps counted as full-batch steps of the same size (their mean), gradient noise aside";
+            return new SettingAnalysis(name, learningRate, momentum, nesterov, batchSize, stepsPerEpoch,
+                learningRate / spectrum.StableLearningRateLimit, slow, fast, diverges,
+                steps, steps is null ? null : (steps + stepsPerEpoch - 1) / stepsPerEpoch, note);
+        }
+
+        (long?, string) StepsTo(double learningRate, double momentum, bool nesterov, bool diverges)
+        {
+            if (diverges) return (null, $"diverges: learning rate above the stability limit {spectrum.StableLearningRateLimit:G4}");
+            if (floor > target) return (null, $"never in {settings.Precision.ToName()}: its rounding floor ≈ {floor:0.0e+00} is above the target");
+            if (momentum == 0)
+            {
+                long? steps = modes.GradientDescentStepsTo(target, learningRate);
+                return (steps, steps is null ? "never: the part of b outside A's column space is above the target" : "exact full-batch GD recursion on the SVD");
+            }
+            var curve = modes.MomentumCurve(learningRate, momentum, nesterov, SimulatedMomentumSteps);
+            int reached = Array.FindIndex(curve, mse => mse <= target);
+            if (reached >= 0) return (reached + 1, "exact momentum recursion on the SVD");
+            double rate = ConvergenceRate.PerStep(spectrum.LambdaMin, learningRate, momentum, nesterov);
+            long extra = (long)Math.Ceiling(Math.Log(target / curve[^1]) / (2 * Math.Log(rate)));
+            return (SimulatedMomentumSteps + extra, $"recursion for {SimulatedMomentumSteps:N0} steps, then extrapolated at the slowest mode's rate");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace TorchFit.Diagnostics;
+
+/// <summary>Why gradient descent behaves as it does on one problem, with the numbers.</summary>
+/// <param name="ProblemName">The problem's description.</param>
+/// <param name="Rows">n.</param>
+/// <param name="Columns">d.</param>
+/// <param name="Spectrum">σ, λ, κ and the learning-rate limits.</param>
+/// <param name="Target">The MSE the analysis asks about.</param>
+/// <param name="Dtype">The training dtype the floor refers to.</param>
+/// <param name="RoundingFloor">Estimated lowest MSE weights in that dtype can reach.</param>
+/// <param name="InitialMse">MSE of the initial weights the trainer would draw.</param>
+/// <param name="InitialWeightsNorm">‖w₀‖.</param>
+/// <param name="NullSpaceNorm">‖part of w₀ in A's null space‖: GD never changes it.</param>
+/// <param name="Settings">The user's settings and the alternatives, analysed.</param>
+/// <param name="Explanation">The answer in plain language, built from these numbers.</param>
+public sealed record Diagnosis(
+    string ProblemName,
+    int Rows,
+    int Columns,
+    Spectrum Spectrum,
+    double Target,
+    string Dtype,
+    double RoundingFloor,
+    double InitialMse,
+    double InitialWeightsNorm,
+    double NullSpaceNorm,
+    IReadOnlyList<SettingAnalysis> Settings,
+    IReadOnlyList<string> Explanation);

@@ -1,0 +1,100 @@
+using TorchFit.Problems;
+using TorchFit.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TorchFit.Diagnostics;
+
+/// <summary>The thin SVD A = U·diag(σ)·Vᵀ of a problem in float64, held as managed arrays.</summary>
+public sealed class ProblemDecomposition
+{
+    private readonly LinearProblem _problem;
+    private readonly double[] _left;    // n × k, row-major (columns are uᵢ)
+    private readonly double[] _right;   // k × d, row-major (rows are vᵢᵀ)
+
+    private ProblemDecomposition(LinearProblem problem, Spectrum spectrum, double[] left, double[] right)
+    {
+        _problem = problem;
+        Spectrum = spectrum;
+        _left = left;
+        _right = right;
+    }
+
+    /// <summary>σ, rank and the derived learning-rate limits.</summary>
+    public Spectrum Spectrum { get; }
+
+    /// <summary>Computes the SVD with <c>torch.linalg.svd</c> on the CPU in float64.</summary>
+    public static ProblemDecomposition Of(LinearProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        using var scope = NewDisposeScope();
+        var a = ProblemTensors.Matrix(problem, CPU);
+        var (u, s, vh) = torch.linalg.svd(a, fullMatrices: false);
+        var sigma = s.data<double>().ToArray();
+        double tolerance = Math.Max(problem.Rows, problem.Columns) * sigma[0] * 2.220446049250313e-16;   // NumPy: max(M, N)·σ_max·eps
+        int rank = sigma.Count(v => v > tolerance);
+        return new ProblemDecomposition(problem, new Spectrum(problem.Rows, sigma, rank),
+            u.contiguous().data<double>().ToArray(), vh.contiguous().data<double>().ToArray());
+    }
+
+    /// <summary>The residual of <paramref name="weights"/> split into the modes GD acts on.</summary>
+    public ErrorModes Modes(ReadOnlySpan<double> weights)
+    {
+        int n = _problem.Rows, d = _problem.Columns, k = Spectrum.SingularValues.Length, rank = Spectrum.Rank;
+        var residual = new double[n];
+        var a = _problem.Matrix;
+        var b = _problem.Target;
+        for (int i = 0; i < n; i++)
+        {
+            double r = -b[i];
+            for (int j = 0; j < d; j++) r += a[i * d + j] * weights[j];
+            residual[i] = r;
+        }
+        var components = new double[rank];
+        double inside = 0;
+        for (int m = 0; m < rank; m++)
+        {
+            double c = 0;
+            for (int i = 0; i < n; i++) c += _left[i * k + m] * residual[i];
+            components[m] = c;
+            inside += c * c;
+        }
+        double total = residual.Sum(r => r * r);
+        var lambdas = Spectrum.SingularValues.Take(rank).Select(s => 2 * s * s / n).ToArray();
+        return new ErrorModes(n, lambdas, components, Math.Max(total - inside, 0));
+    }
+
+    /// <summary>
+    /// ‖(I − P_row(A))·w‖: the part of <paramref name="weights"/> in A's null space. Gradients
+    /// (2/n)Aᵀr lie in A's row space, so GD never changes this part.
+    /// </summary>
+    public double NullSpaceNorm(ReadOnlySpan<double> weights)
+    {
+        int d = _problem.Columns;
+        double total = 0, inRowSpace = 0;
+        for (int j = 0; j < d; j++) total += weights[j] * weights[j];
+        for (int m = 0; m < Spectrum.Rank; m++)
+        {
+            double p = 0;
+            for (int j = 0; j < d; j++) p += _right[m * d + j] * weights[j];
+            inRowSpace += p * p;
+        }
+        return Math.Sqrt(Math.Max(total - inRowSpace, 0));
+    }
+
+    /// <summary>
+    /// An estimate of the lowest MSE weights stored in <paramref name="precision"/> can reach:
+    /// rounding each weight by a relative u (2⁻²⁴ in float32, 2⁻⁵³ in float64) moves residual i by
+    /// about u·√(Σⱼ aᵢⱼ²xⱼ²), so MSE_floor ≈ u²·Σᵢⱼ aᵢⱼ²xⱼ² / n for the solution x.
+    /// </summary>
+    public double RoundingFloor(ReadOnlySpan<double> solution, Precision precision)
+    {
+        double u = precision == Precision.Float64 ? Math.Pow(2, -53) : Math.Pow(2, -24);
+        int n = _problem.Rows, d = _problem.Columns;
+        var a = _problem.Matrix;
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++) sum += a[i * d + j] * a[i * d + j] * solution[j] * solution[j];
+        return u * u * sum / n;
+    }
+}
