@@ -34,6 +34,10 @@ internal static class TorchFitApp
                 .WithDescription("Explain from the spectrum of A why SGD stalls, and predict the steps and epochs each setting needs to reach --target.")
                 .WithExample("diagnose", "--batch-size", "200", "--epochs", "10000")
                 .WithExample("diagnose", "--n", "200", "--d", "300", "--target", "1e-10", "--json");
+            config.AddCommand<SolveCommand>("solve")
+                .WithDescription("Choose SGD settings from the spectrum that reach --target, predict the epochs, and prove it by training, beside the question's settings and L-BFGS.")
+                .WithExample("solve", "--target", "1e-10")
+                .WithExample("solve", "--n", "100", "--d", "400", "--compare-epochs", "0", "--json");
             config.AddCommand<LstsqCommand>("lstsq")
                 .WithDescription("Solve a seeded problem in closed form with torch.linalg.lstsq (float64).")
                 .WithExample("lstsq", "--n", "200", "--d", "300");

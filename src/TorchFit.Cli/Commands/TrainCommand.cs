@@ -19,7 +19,7 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
         var options = settings.ToOptions();
         string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
         var result = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
-            progress => KerasTrainer.Train(problem, options, new Named(name, progress), context.Cancellation));
+            progress => KerasTrainer.Train(problem, options, new NamedProgress(name, progress), context.Cancellation));
 
         string history = ResultWriter.WriteHistory(directory, name, result.HistoryLoss, result.FullMse, result.EpochEndSeconds);
         var row = new SummaryCase(name, problem.Rows, problem.Columns, "sgd", options.BatchSize, options.Epochs, options.LearningRate,
@@ -47,10 +47,5 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
             context.Console.MarkupLine(Markup.Escape($"Diverged at epoch {result.DivergedAtEpoch}: the MSE grew past {result.Options.DivergenceFactor:0e0}× its start or became NaN/Inf. "
                 + "The learning rate is above this problem's stability limit for this batch size; lower --lr."));
         context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, loss-curves.png/.svg and {Path.Combine(directory, ResultWriter.Slug(name) + ".csv")}."));
-    }
-
-    private sealed class Named(string name, IProgress<RunProgress> target) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => target.Report(new RunProgress(name, value));
     }
 }

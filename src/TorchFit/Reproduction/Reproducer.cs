@@ -49,8 +49,7 @@ public static class Reproducer
                     LearningRate = c.LearningRate, Momentum = c.Momentum, BatchSize = c.BatchSize,
                     Epochs = longest.Epochs, Seed = seed, Device = device,
                 };
-                var relay = progress is null ? null : new Relay(longest.Name, progress);
-                run = runs[c.RunKey] = KerasTrainer.Train(problem, options, relay, cancellationToken);
+                run = runs[c.RunKey] = KerasTrainer.Train(problem, options, NamedProgress.For(longest.Name, progress), cancellationToken);
             }
             if (run.EpochsCompleted < c.Epochs) break;   // cancelled (or diverged) before this case's epochs
             double? norm = c.Epochs == run.EpochsCompleted ? Norm(run.Weights) : null;
@@ -62,9 +61,4 @@ public static class Reproducer
     }
 
     private static double Norm(double[] x) => Math.Sqrt(x.Sum(v => v * v));
-
-    private sealed class Relay(string runName, IProgress<RunProgress> target) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => target.Report(new RunProgress(runName, value));
-    }
 }

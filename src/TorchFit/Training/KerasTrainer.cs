@@ -38,7 +38,9 @@ public static class KerasTrainer
         // The shuffles and the init come from one CPU generator, so a seed means the same run on every device.
         var generator = new Generator(options.Seed, CPU);
         using var model = nn.Linear(problem.Columns, 1, hasBias: false, device: device, dtype: options.Precision.ToScalarType());
-        var initial = KernelInitializer.Draw(options.Init, problem.Columns, generator);
+        var initial = options.InitialWeights is { } given
+            ? StartingPoint(given, problem.Columns)
+            : KernelInitializer.Draw(options.Init, problem.Columns, generator);
         using (no_grad()) model.weight!.copy_(initial);
         using var criterion = nn.MSELoss();
         using var optimizer = optim.SGD(model.parameters(), options.LearningRate, options.Momentum, nesterov: options.Nesterov);
@@ -83,11 +85,20 @@ public static class KerasTrainer
             seconds.Add(clock.Elapsed.TotalSeconds);
             progress?.Report(new TrainingProgress(epoch, epochs, mse, seconds[^1]));
             if (!double.IsFinite(mse) || mse > initialMse * options.DivergenceFactor) { stop = TrainingStop.Diverged; break; }
+            if (mse <= options.StopAtMse) { stop = TrainingStop.ReachedTarget; break; }
         }
 
         double[] weights = CurrentWeights(model);
         return new TrainingResult(options, ComputeDevice.Describe(device), initialWeights, weights,
             history.ToArray(), fullMse.ToArray(), seconds.ToArray(), initialMse, stop);
+    }
+
+    /// <summary>Given starting weights as a 1×d float64 CPU tensor.</summary>
+    private static Tensor StartingPoint(IReadOnlyList<double> weights, int columns)
+    {
+        if (weights.Count != columns)
+            throw new InvalidInputException($"initial weights: expected {columns} values (one per column of A), got {weights.Count}");
+        return torch.tensor(weights.ToArray(), new long[] { 1, columns }, ScalarType.Float64);
     }
 
     /// <summary>The current (training-dtype) weights widened to float64 on the host.</summary>

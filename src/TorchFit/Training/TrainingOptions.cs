@@ -45,6 +45,19 @@ public sealed record TrainingOptions
     public string Device { get; init; } = "auto";
 
     /// <summary>
+    /// Weights to start from instead of drawing them with <see cref="Init"/> (d values), as Keras
+    /// continues when the model is compiled again with a new optimizer and fitted again: the
+    /// weights carry over, the optimizer state (momentum) starts afresh. Defaults to null.
+    /// </summary>
+    public IReadOnlyList<double>? InitialWeights { get; init; }
+
+    /// <summary>
+    /// Stop after the first epoch whose full-data MSE is ≤ this value (Keras EarlyStopping-like).
+    /// Defaults to null: run every epoch.
+    /// </summary>
+    public double? StopAtMse { get; init; }
+
+    /// <summary>
     /// A run counts as diverged when the full-data MSE exceeds this multiple of its starting
     /// value (or becomes NaN/Inf). Defaults to 1e8.
     /// </summary>
@@ -63,6 +76,10 @@ public sealed record TrainingOptions
             throw new InvalidInputException($"momentum must be in [0, 1), got {Momentum}");
         if (Nesterov && Momentum == 0)
             throw new InvalidInputException("Nesterov needs a momentum > 0");
+        if (StopAtMse is double stopAt && !(stopAt > 0))
+            throw new InvalidInputException($"target MSE must be > 0, got {stopAt}");
+        if (InitialWeights is { } weights && weights.Any(w => !double.IsFinite(w)))
+            throw new InvalidInputException("initial weights must be finite");
         if (!(DivergenceFactor > 1))
             throw new InvalidInputException($"divergence factor must be > 1, got {DivergenceFactor}");
     }

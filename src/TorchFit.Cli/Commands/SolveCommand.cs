@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchFit.Cli.Output;
+using TorchFit.Cli.Settings;
+using TorchFit.Devices;
+using TorchFit.IO;
+using TorchFit.Prescriptions;
+
+namespace TorchFit.Cli.Commands;
+
+/// <summary><c>torchfit solve</c>: settings chosen from the spectrum, proven by training.</summary>
+internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
+{
+    public override int Execute(CommandContext commandContext, SolveSettings settings, CancellationToken cancellationToken)
+    {
+        string directory = settings.Out ?? Path.Combine("results", "solve");
+        IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(settings.Rows, settings.Columns));
+        var problem = settings.CreateProblem();
+        var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
+            progress => Solver.Solve(problem, settings.ToOptions(), progress, context.Cancellation));
+        string json = JsonSerializer.Serialize(report, ResultWriter.Json);
+        AtomicFile.WriteText(Path.Combine(directory, "solve.json"), json + "\n");
+        if (settings.Json) context.Output.WriteLine(json);
+        else Show(report, directory);
+        if (context.Cancellation.IsCancellationRequested)
+        {
+            context.Error.WriteLine("torchfit: interrupted; the runs so far are in the report.");
+            return TorchFitApp.Cancelled;
+        }
+        return TorchFitApp.Success;
+    }
+
+    private void Show(SolveReport report, string directory)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"Reaching MSE ≤ {Numbers.Mse(report.Target)} in {report.Dtype} ({report.ProblemName})"))
+            .AddColumn("run").AddColumn(new TableColumn("predicted epochs").RightAligned()).AddColumn(new TableColumn("measured epochs").RightAligned())
+            .AddColumn(new TableColumn("final MSE").RightAligned()).AddColumn(new TableColumn("best MSE").RightAligned())
+            .AddColumn(new TableColumn("seconds").RightAligned());
+        foreach (var row in report.Rows)
+            table.AddRow(Markup.Escape(row.Name), row.PredictedEpochs is long p ? Numbers.Count(p) : "—",
+                row.EpochsToTarget is int e ? Numbers.Count(e) : $"not reached in {Numbers.Count(row.EpochsRun)}",
+                Numbers.Mse(row.FinalMse), Numbers.Mse(row.BestMse), Numbers.Seconds(row.Seconds));
+        context.Console.Write(table);
+        foreach (var row in report.Rows) context.Console.MarkupLine(Markup.Escape($"  {row.Name}: {row.Description}."));
+        foreach (var note in report.Notes) context.Console.MarkupLine("  • " + Markup.Escape(note));
+        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "solve.json")}."));
+    }
+}

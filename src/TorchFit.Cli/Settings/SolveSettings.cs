@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchFit.Prescriptions;
+using TorchFit.Training;
+
+namespace TorchFit.Cli.Settings;
+
+/// <summary>Options of <c>torchfit solve</c>.</summary>
+internal sealed class SolveSettings : ProblemSettings
+{
+    [CommandOption("--target <MSE>")]
+    [Description("The full-data MSE to reach.")]
+    [DefaultValue(1e-10)]
+    public double Target { get; set; } = 1e-10;
+
+    [CommandOption("--dtype <DTYPE>")]
+    [Description("Training dtype: float32 (Keras floatx) or float64.")]
+    [DefaultValue("float32")]
+    public string Dtype { get; set; } = "float32";
+
+    [CommandOption("--max-epochs <E>")]
+    [Description("Epoch budget of the prescribed schedule.")]
+    [DefaultValue(3_000)]
+    public int MaxEpochs { get; set; } = 3_000;
+
+    [CommandOption("--compare-epochs <E>")]
+    [Description("Epochs for the question's settings (lr 0.01, full batch and batch 32) shown beside it; 0 skips them.")]
+    [DefaultValue(10_000)]
+    public int CompareEpochs { get; set; } = 10_000;
+
+    [CommandOption("--lbfgs-epochs <E>")]
+    [Description("L-BFGS steps (20 iterations each) for its comparison row; 0 skips it.")]
+    [DefaultValue(200)]
+    public int LbfgsEpochs { get; set; } = 200;
+
+    public override ValidationResult Validate()
+    {
+        var problem = base.Validate();
+        if (!problem.Successful) return problem;
+        if (!(Target > 0) || !double.IsFinite(Target))
+            return ValidationResult.Error($"--target must be a number > 0, got {Target.ToString(CultureInfo.InvariantCulture)}");
+        if (Dtype.Trim().ToLowerInvariant() is not ("float32" or "float64"))
+            return ValidationResult.Error($"--dtype must be float32 or float64, got '{Dtype}'");
+        if (MaxEpochs < 2) return ValidationResult.Error($"--max-epochs must be ≥ 2, got {MaxEpochs}");
+        if (CompareEpochs < 0) return ValidationResult.Error($"--compare-epochs must be ≥ 0, got {CompareEpochs}");
+        return LbfgsEpochs < 0 ? ValidationResult.Error($"--lbfgs-epochs must be ≥ 0, got {LbfgsEpochs}") : ValidationResult.Success();
+    }
+
+    public SolveOptions ToOptions() => new()
+    {
+        Target = Target,
+        Precision = Dtype.Trim().ToLowerInvariant() == "float64" ? Precision.Float64 : Precision.Float32,
+        MaxEpochs = MaxEpochs,
+        ComparisonEpochs = CompareEpochs,
+        LbfgsEpochs = LbfgsEpochs,
+        Seed = Seed,
+        Device = Device,
+    };
+}

@@ -1,0 +1,40 @@
+using TorchFit.Training;
+
+namespace TorchFit.Prescriptions;
+
+/// <summary>What <see cref="Solver"/> aims for and how much it may spend.</summary>
+public sealed record SolveOptions
+{
+    /// <summary>The full-data MSE to reach. Defaults to 1e-10, the question's wish.</summary>
+    public double Target { get; init; } = 1e-10;
+
+    /// <summary>Training dtype. Defaults to float32, as the user trains.</summary>
+    public Precision Precision { get; init; } = Precision.Float32;
+
+    /// <summary>Epoch budget of the prescribed schedule. Defaults to 3,000.</summary>
+    public int MaxEpochs { get; init; } = 3_000;
+
+    /// <summary>Epochs for the question's settings shown beside it (0 skips them). Defaults to 10,000.</summary>
+    public int ComparisonEpochs { get; init; } = 10_000;
+
+    /// <summary>LBFGS steps for its comparison row (0 skips it). Defaults to 200.</summary>
+    public int LbfgsEpochs { get; init; } = 200;
+
+    /// <summary>Seed of the initial weights and shuffles. Defaults to 0.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Initial weights. Defaults to glorot, as Keras.</summary>
+    public WeightInit Init { get; init; } = WeightInit.Glorot;
+
+    /// <summary>Device name. Defaults to "auto".</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        if (!(Target > 0) || !double.IsFinite(Target)) throw new InvalidInputException($"target must be a number > 0, got {Target}");
+        if (MaxEpochs < 2) throw new InvalidInputException($"max epochs must be ≥ 2, got {MaxEpochs}");
+        if (ComparisonEpochs < 0) throw new InvalidInputException($"comparison epochs must be ≥ 0, got {ComparisonEpochs}");
+        if (LbfgsEpochs < 0) throw new InvalidInputException($"L-BFGS epochs must be ≥ 0, got {LbfgsEpochs}");
+    }
+}

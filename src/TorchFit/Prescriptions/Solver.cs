@@ -1,0 +1,107 @@
+using System.Globalization;
+using TorchFit.Baselines;
+using TorchFit.Diagnostics;
+using TorchFit.Problems;
+using TorchFit.Training;
+using static TorchSharp.torch;
+
+namespace TorchFit.Prescriptions;
+
+/// <summary>
+/// Chooses SGD settings from the spectrum that reach a target MSE, predicts the epochs, and proves
+/// it by training with <see cref="KerasTrainer"/>, beside the question's settings and L-BFGS.
+/// </summary>
+public static class Solver
+{
+    /// <summary>
+    /// The prescription: full-batch heavy ball tuned to the spectrum (η = 4/(√λ_max + √λ_min)²,
+    /// μ = ((√κ − 1)/(√κ + 1))²) for the epochs its exact recursion needs, then, if float32 rounding
+    /// noise (amplified by μ near 1) holds it above the target, plain GD at 0.9·2/(λ_max + λ_min)
+    /// from those weights with a fresh optimizer, until the target or the budget.
+    /// </summary>
+    public static SolveReport Solve(
+        LinearProblem problem,
+        SolveOptions options,
+        IProgress<RunProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var decomposition = ProblemDecomposition.Of(problem);
+        var spectrum = decomposition.Spectrum;
+        double[] initial;
+        using (NewDisposeScope())
+            initial = KernelInitializer.Draw(options.Init, problem.Columns, new Generator(options.Seed, CPU)).data<double>().ToArray();
+        var modes = decomposition.Modes(initial);
+        double minimum = modes.UnreachableSquaredNorm / problem.Rows;
+        double floor = decomposition.RoundingFloor(LeastSquares.Solve(problem, "cpu").Solution, options.Precision);
+        int n = problem.Rows;
+        var common = new TrainingOptions
+        {
+            BatchSize = n, Precision = options.Precision, Seed = options.Seed, Init = options.Init, Device = options.Device,
+            StopAtMse = options.Target,
+        };
+        var notes = new List<string>();
+        if (options.Target < minimum)
+            notes.Add(F($"No weights reach MSE {E(options.Target)}: b has a part outside A's column space, so the least-squares minimum is {E(minimum)}. The runs show what is reached."));
+        else if (options.Target < floor)
+            notes.Add(F($"MSE {E(options.Target)} is below what {options.Precision.ToName()} weights can represent on this problem (≈ {E(floor)} at best); try --dtype float64. The runs show what is reached."));
+
+        // Phase 1: tuned heavy ball for the epochs its exact recursion predicts (at most 80% of the budget).
+        double heavyRate = spectrum.TunedHeavyBallLearningRate, heavyMomentum = spectrum.TunedHeavyBallMomentum;
+        var curve = modes.MomentumCurve(heavyRate, heavyMomentum, nesterov: false, options.MaxEpochs);
+        int predicted = Array.FindIndex(curve, mse => mse <= options.Target) + 1;
+        int phaseOne = predicted > 0 ? Math.Min(predicted, options.MaxEpochs * 4 / 5) : options.MaxEpochs * 4 / 5;
+        var first = KerasTrainer.Train(problem, common with { LearningRate = heavyRate, Momentum = heavyMomentum, Epochs = phaseOne },
+            NamedProgress.For("tuned heavy ball", progress), cancellationToken);
+        // Phase 2: plain GD below the stability limit damps the rounding noise momentum leaves behind.
+        double plainRate = 0.9 * spectrum.OptimalLearningRate;
+        TrainingResult? second = null;
+        if (first.Stop == TrainingStop.Completed)
+            second = KerasTrainer.Train(problem, common with
+            {
+                LearningRate = plainRate, Epochs = options.MaxEpochs - first.EpochsCompleted, InitialWeights = first.Weights,
+            }, NamedProgress.For("then plain GD", progress), cancellationToken);
+        var rows = new List<SolveRow> { Combine(first, second, options.Target, predicted > 0 ? predicted : null, heavyRate, heavyMomentum, plainRate) };
+        notes.Add(F($"Chosen: heavy ball with lr {heavyRate:G4} and momentum {heavyMomentum:G6}, tuned to λ_max = {E(spectrum.LambdaMax)} and λ_min = {E(spectrum.LambdaMin)}, contracts the error by {ConvergenceRate.PerStep(spectrum.LambdaMin, heavyRate, heavyMomentum):0.####} per step instead of plain GD's {ConvergenceRate.PerStep(spectrum.LambdaMin, spectrum.OptimalLearningRate):0.######}; its exact recursion on the SVD predicts {(predicted > 0 ? predicted.ToString("N0", CultureInfo.InvariantCulture) : "more than " + options.MaxEpochs.ToString("N0", CultureInfo.InvariantCulture))} full-batch epochs."));
+        notes.Add(F($"Momentum near 1 amplifies float32 rounding noise, so the schedule then switches to plain GD at lr {plainRate:G4} (0.9 × 2/(λ_max + λ_min), below the stability limit {spectrum.StableLearningRateLimit:G4}) from the same weights, which damps that noise in a few epochs."));
+
+        if (options.ComparisonEpochs > 0)
+        {
+            var question = common with { LearningRate = 0.01, Epochs = options.ComparisonEpochs };
+            long? gdSteps = modes.GradientDescentStepsTo(options.Target, 0.01);
+            int stepsPer32 = (n + 31) / 32;
+            rows.Add(Measure("question: lr 0.01, full batch", F($"plain SGD, lr 0.01, batch {n}, up to {options.ComparisonEpochs:N0} epochs"),
+                gdSteps, KerasTrainer.Train(problem, question, NamedProgress.For("question: lr 0.01, full batch", progress), cancellationToken), options.Target));
+            rows.Add(Measure("answer: lr 0.01, batch 32", F($"plain SGD, lr 0.01, batch 32 ({stepsPer32} steps per epoch), up to {options.ComparisonEpochs:N0} epochs"),
+                gdSteps is long s ? (s + stepsPer32 - 1) / stepsPer32 : null,
+                KerasTrainer.Train(problem, question with { BatchSize = 32 }, NamedProgress.For("answer: lr 0.01, batch 32", progress), cancellationToken), options.Target));
+        }
+        if (options.LbfgsEpochs > 0)
+        {
+            var lbfgs = new LbfgsTrainer().Train(problem, common with { LearningRate = 1, Epochs = options.LbfgsEpochs }, cancellationToken);
+            rows.Add(Measure("L-BFGS", F($"torch.optim.LBFGS, lr 1, 20 iterations per epoch, full batch, up to {options.LbfgsEpochs:N0} epochs"), null, lbfgs, options.Target));
+        }
+        return new SolveReport(problem.Name, options.Target, options.Precision.ToName(), minimum, floor, rows, notes);
+    }
+
+    private static SolveRow Combine(TrainingResult first, TrainingResult? second, double target, long? predicted, double heavyRate, double heavyMomentum, double plainRate)
+    {
+        var mse = first.FullMse.Concat(second?.FullMse ?? []).ToArray();
+        int index = Array.FindIndex(mse, m => m <= target);
+        string description = F($"heavy ball lr {heavyRate:G4}, momentum {heavyMomentum:G4} for {first.EpochsCompleted:N0} epochs")
+            + (second is null ? "" : F($", then plain GD lr {plainRate:G4} for {second.EpochsCompleted:N0}")) + ", full batch";
+        return new SolveRow("prescribed: tuned heavy ball, then plain GD", description, predicted, index < 0 ? null : index + 1, mse.Length,
+            mse.Length > 0 ? mse[^1] : first.InitialMse, mse.Length > 0 ? mse.Min() : first.InitialMse,
+            first.Options.Precision.ToName(), first.Seconds + (second?.Seconds ?? 0));
+    }
+
+    private static SolveRow Measure(string name, string description, long? predicted, TrainingResult run, double target) =>
+        new(name, description, predicted, run.EpochsToReach(target), run.EpochsCompleted, run.FinalMse,
+            run.FullMse.Length > 0 ? run.FullMse.Min() : run.InitialMse, run.Options.Precision.ToName(), run.Seconds);
+
+    private static string E(double value) => value.ToString("0.00e+00", CultureInfo.InvariantCulture);
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
