@@ -55,6 +55,8 @@ public static class LossCurveChart
     /// <param name="levels">Horizontal reference lines, such as the closed-form least-squares MSE; may be empty.</param>
     /// <param name="width">Image width in pixels; must be positive.</param>
     /// <param name="height">Image height in pixels; must be positive.</param>
+    /// <param name="xLabel">The horizontal axis label. Defaults to "epoch".</param>
+    /// <param name="yLabel">The vertical (log-scale) axis label. Defaults to "MSE (log scale)".</param>
     /// <exception cref="ArgumentException">
     /// The extension is not <c>.png</c> or <c>.svg</c>, <paramref name="series"/> is empty or holds a null entry,
     /// <paramref name="levels"/> holds a null entry, or <paramref name="path"/> is blank.
@@ -67,7 +69,9 @@ public static class LossCurveChart
         IReadOnlyList<LossSeries> series,
         IReadOnlyList<ReferenceLevel> levels,
         int width = 1000,
-        int height = 600)
+        int height = 600,
+        string xLabel = "epoch",
+        string yLabel = "MSE (log scale)")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(title);
@@ -97,7 +101,7 @@ public static class LossCurveChart
             }
         }
 
-        using Plot plot = Build(title, series, levels, height);
+        using Plot plot = Build(title, series, levels, height, xLabel, yLabel);
         if (svg)
         {
             string xml = plot.GetSvgXml(width, height);
@@ -129,7 +133,7 @@ public static class LossCurveChart
     }
 
     private static Plot Build(
-        string title, IReadOnlyList<LossSeries> series, IReadOnlyList<ReferenceLevel> levels, int height)
+        string title, IReadOnlyList<LossSeries> series, IReadOnlyList<ReferenceLevel> levels, int height, string xLabel, string yLabel)
     {
         var plot = new Plot();
         try
@@ -193,8 +197,8 @@ public static class LossCurveChart
             plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
 
             plot.Title(title);
-            plot.XLabel("epoch");
-            plot.YLabel("MSE (log scale)");
+            plot.XLabel(xLabel);
+            plot.YLabel(yLabel);
             if (SansFont.Value is string face)
             {
                 // Font.Set pins one regular typeface on every label; title and axis labels get the bold one back.

@@ -5,6 +5,9 @@ using TorchFit.Cli.Settings;
 using TorchFit.Diagnostics;
 using TorchFit.Devices;
 using TorchFit.IO;
+using TorchFit.Plotting;
+using TorchFit.Training;
+using Spectre.Console;
 
 namespace TorchFit.Cli.Commands;
 
@@ -15,11 +18,39 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
     {
         string directory = settings.Out ?? Path.Combine("results", "diagnose");
         IntraOpThreads.Apply(settings.Threads ?? Environment.ProcessorCount);
-        var diagnosis = Diagnoser.Diagnose(settings.CreateProblem(), settings.ToOptions(), settings.Target);
-        string json = JsonSerializer.Serialize(diagnosis, ResultWriter.Json);
+        var problem = settings.CreateProblem();
+        var options = settings.ToOptions();
+        var diagnosis = Diagnoser.Diagnose(problem, options, settings.Target);
+        var spectrum = diagnosis.Spectrum.SingularValues.Where(s => s > 0).ToArray();
+        foreach (var extension in new[] { "png", "svg" })
+            LossCurveChart.Save(Path.Combine(directory, $"spectrum.{extension}"), $"Singular values of A ({problem.Name}): κ(H) = {diagnosis.Spectrum.Kappa:N0}",
+                [new LossSeries("σᵢ, largest first", spectrum)], [], xLabel: "index i", yLabel: "σᵢ (log scale)");
+
+        PredictionCheck? check = null;
+        if (settings.Verify)
+        {
+            string name = $"measured: lr {options.LearningRate}, batch {options.BatchSize}, {options.Precision.ToName()}";
+            check = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
+                progress => PredictionVerifier.Verify(problem, options, NamedProgress.For(name, progress), context.Cancellation));
+            foreach (var extension in new[] { "png", "svg" })
+                LossCurveChart.Save(Path.Combine(directory, $"predicted-vs-measured.{extension}"),
+                    $"Predicted vs measured full-data MSE (largest relative gap {Numbers.Mse(check.LargestRelativeGap)})",
+                    [new LossSeries(check.Exact ? "predicted (exact GD recursion on the SVD)" : "predicted (as full-batch steps)", check.Predicted),
+                     new LossSeries(name, check.Measured)], []);
+        }
+        var document = new DiagnoseDocument(diagnosis, check is null ? null
+            : new VerificationSummary(check.Measured.Length, check.LargestRelativeGap, check.Exact, check.Predicted.LastOrDefault(), check.Measured.LastOrDefault()));
+        string json = JsonSerializer.Serialize(document, ResultWriter.Json);
         AtomicFile.WriteText(Path.Combine(directory, "diagnosis.json"), json + "\n");
         if (settings.Json) context.Output.WriteLine(json);
-        else DiagnosisView.Show(context.Console, diagnosis);
-        return TorchFitApp.Success;
+        else
+        {
+            DiagnosisView.Show(context.Console, diagnosis);
+            if (document.Verification is { } v)
+                context.Console.MarkupLine(Markup.Escape($"Verified over {Numbers.Count(v.Epochs)} epochs: predicted final MSE {Numbers.Mse(v.PredictedFinalMse)}, measured {Numbers.Mse(v.MeasuredFinalMse)}, largest relative gap {Numbers.Mse(v.LargestRelativeGap)}"
+                    + (v.Exact ? "." : " (mini-batch: predicted as full-batch steps, an approximation).")));
+            context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "diagnosis.json")}, spectrum.png/.svg" + (check is null ? "." : " and predicted-vs-measured.png/.svg.")));
+        }
+        return context.Cancellation.IsCancellationRequested ? TorchFitApp.Cancelled : TorchFitApp.Success;
     }
 }

@@ -7,6 +7,7 @@ using TorchFit.Diagnostics;
 using TorchFit.Problems;
 using TorchFit.Training;
 using TorchFit.Plotting;
+using TorchFit.Prescriptions;
 using TorchFit.Reproduction;
 
 namespace TorchFit.Cli.Commands;
@@ -25,7 +26,15 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         // The why: the question's full-batch settings on its 200×300 problem, from the spectrum.
         var why = Diagnoser.Diagnose(ProblemGenerator.Uniform(200, 300, settings.Seed),
             new TrainingOptions { LearningRate = QuestionCases.LearningRate, BatchSize = 200, Epochs = settings.Epochs, Seed = settings.Seed }).Explanation;
+        // And the fix: what torchfit solve prescribes for the same problem, measured.
+        var solved = report.Cases.Count == cases.Count
+            ? Solver.Solve(ProblemGenerator.Uniform(200, 300, settings.Seed),
+                new SolveOptions { ComparisonEpochs = 0, LbfgsEpochs = 0, Seed = settings.Seed, Device = settings.Device }, null, context.Cancellation).Rows[0]
+            : null;
         var rows = report.Cases.Select(r => ToSummary(directory, r, report.Device)).ToList();
+        if (solved is not null)
+            rows.Add(new SummaryCase(SolveName(solved), 200, 300, "solve", 200, solved.EpochsRun, null, null, false, solved.Dtype, report.Device,
+                solved.FinalMse, null, solved.Seconds, solved.EpochsToTarget is null ? "not reached" : "reached 1e-10", null, null, null, null));
         var summary = new SummaryDocument(rows, report.TorchSharpVersion, VersionInfo.TorchFit, report.Device, report.Seed, threads,
             report.Seconds, DateTimeOffset.Now, why);
         ResultWriter.WriteSummary(directory, summary);
@@ -34,7 +43,7 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
                 .Select(r => new ReferenceLevel($"{r.Case.Name} (MSE {Numbers.Mse(r.Mse)})", r.Mse)).ToList());
 
         if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
-        else Show(report, directory, why);
+        else Show(report, directory, why, solved);
         if (report.Cases.Count == cases.Count) return TorchFitApp.Success;
         context.Error.WriteLine($"torchfit: interrupted: {report.Cases.Count} of {cases.Count} cases finished; their results are written.");
         return TorchFitApp.Cancelled;
@@ -58,7 +67,10 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
             .Select(r => new LossSeries($"{r.Case.Rows}×{r.Case.Columns} SGD lr {r.Case.LearningRate}, batch {r.Case.BatchSize}", r.FullMseHistory))
             .ToList();
 
-    private void Show(ReproductionReport report, string directory, IReadOnlyList<string> why)
+    private static string SolveName(SolveRow solved) =>
+        $"200×300 torchfit solve (tuned heavy ball, then plain GD), {Numbers.Count(solved.EpochsRun)} epochs";
+
+    private void Show(ReproductionReport report, string directory, IReadOnlyList<string> why, SolveRow? solved)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title("Keras fails to find solution to linear convex problem: reproduced")
@@ -67,6 +79,8 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
             .AddColumn(new TableColumn("seconds").RightAligned());
         foreach (var r in report.Cases)
             table.AddRow(Markup.Escape(r.Case.Name), Numbers.Mse(r.Mse), Numbers.Mse(r.Case.ReportedMse), Markup.Escape(r.Case.ReportedBy), Numbers.Seconds(r.Seconds));
+        if (solved is not null)
+            table.AddRow(Markup.Escape(SolveName(solved)), Numbers.Mse(solved.FinalMse), "—", "TorchFit's fix", Numbers.Seconds(solved.Seconds));
         context.Console.Write(table);
         context.Console.MarkupLine(Markup.Escape(
             $"Problems: A, b uniform in [0, 1) from NumPy seed {report.Seed}; SGD in float32 with glorot init and per-epoch shuffles on {report.Device}; "

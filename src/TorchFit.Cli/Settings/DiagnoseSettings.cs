@@ -13,6 +13,10 @@ internal sealed class DiagnoseSettings : TrainSettings
     [DefaultValue(1e-10)]
     public double Target { get; set; } = 1e-10;
 
+    [CommandOption("--verify")]
+    [Description("Also train with these settings and plot the predicted curve over the measured one (predicted-vs-measured.png/.svg).")]
+    public bool Verify { get; set; }
+
     public override ValidationResult Validate()
     {
         var train = base.Validate();

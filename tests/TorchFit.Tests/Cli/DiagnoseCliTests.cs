@@ -18,14 +18,34 @@ public sealed class DiagnoseCliTests : IDisposable
 
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Output);
-        var spectrum = json.RootElement.GetProperty("spectrum");
-        Assert.Equal(40, spectrum.GetProperty("singularValues").GetArrayLength());
+        var root = json.RootElement;
+        Assert.Equal(40, root.GetProperty("singularValues").GetArrayLength());
         foreach (var key in new[] { "lambdaMax", "lambdaMin", "kappa", "stableLearningRateLimit", "optimalLearningRate" })
-            Assert.True(spectrum.GetProperty(key).GetDouble() > 0, key);
+            Assert.True(root.GetProperty(key).GetDouble() > 0, key);
+        Assert.True(root.GetProperty("diagnosis").GetProperty("explanation").GetArrayLength() > 3);
         var settings = json.RootElement.GetProperty("settings");
         Assert.True(settings.GetArrayLength() >= 3);
         Assert.Equal(JsonValueKind.Number, settings[0].GetProperty("stepsToTarget").ValueKind);
         Assert.True(File.Exists(Path.Combine(_directory, "diagnosis.json")));
+        Assert.True(File.Exists(Path.Combine(_directory, "spectrum.png")));
+    }
+
+    [Fact]
+    public void Should_Verify_The_Prediction_Against_Float64_Training_And_Plot_Both()
+    {
+        // When diagnose --verify trains the question's kind of run (full batch) in float64
+        var outcome = CliRunner.Run("diagnose", "--n", "40", "--d", "60", "--batch-size", "40", "--epochs", "500", "--dtype", "float64",
+            "--verify", "--device", "cpu", "--out", _directory, "--json");
+
+        // Then the predicted curve matches the measured one and both are drawn
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Output);
+        var verification = json.RootElement.GetProperty("verification");
+        Assert.Equal(500, verification.GetProperty("epochs").GetInt32());
+        Assert.True(verification.GetProperty("exact").GetBoolean());
+        Assert.True(verification.GetProperty("largestRelativeGap").GetDouble() <= 1e-3);
+        Assert.True(new FileInfo(Path.Combine(_directory, "predicted-vs-measured.png")).Length > 10_000);
+        Assert.True(File.Exists(Path.Combine(_directory, "predicted-vs-measured.svg")));
     }
 
     [Fact]
