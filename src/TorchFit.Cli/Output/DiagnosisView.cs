@@ -22,7 +22,7 @@ internal static class DiagnosisView
             ("stability limit 2/λ_max", $"{s.StableLearningRateLimit:G5}"),
             ("optimal constant lr 2/(λ_max+λ_min)", $"{s.OptimalLearningRate:G5}"),
             ("tuned heavy ball lr / momentum", $"{s.TunedHeavyBallLearningRate:G5} / {s.TunedHeavyBallMomentum:G6}"),
-            ($"{d.Dtype} rounding floor (estimate)", Numbers.Mse(d.RoundingFloor)),
+            ($"{d.Dtype} rounding floor (estimate)", $"{Numbers.Mse(d.RoundingFloor.Low)} to {Numbers.Mse(d.RoundingFloor.High)}"),
             ("‖w₀‖ / its null-space part", $"{d.InitialWeightsNorm:G4} / {d.NullSpaceNorm:G4}"),
         })
             spectrum.AddRow(Markup.Escape(name), Markup.Escape(value));

@@ -31,7 +31,7 @@ public static class Diagnoser
             initial = KernelInitializer.Draw(settings.Init, problem.Columns, new Generator(settings.Seed, CPU)).data<double>().ToArray();
         var modes = decomposition.Modes(initial);
         var solution = LeastSquares.Solve(problem, "cpu").Solution;
-        double floor = decomposition.RoundingFloor(solution, settings.Precision);
+        var floor = decomposition.RoundingFloor(solution, settings.Precision);
 
         int n = problem.Rows;
         var analyses = new List<SettingAnalysis>
@@ -64,7 +64,7 @@ public static class Diagnoser
         (long?, string) StepsTo(double learningRate, double momentum, bool nesterov, bool diverges)
         {
             if (diverges) return (null, $"diverges: learning rate above the stability limit {spectrum.StableLearningRateLimit:G4}");
-            if (floor > target) return (null, $"never in {settings.Precision.ToName()}: its rounding floor ≈ {floor:0.0e+00} is above the target");
+            if (floor.Low > target) return (null, $"never in {settings.Precision.ToName()}: rounding the weights alone leaves ≈ {floor.Low:0.0e+00}, above the target");
             if (momentum == 0)
             {
                 long? steps = modes.GradientDescentStepsTo(target, learningRate);

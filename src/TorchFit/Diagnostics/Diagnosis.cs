@@ -7,7 +7,7 @@ namespace TorchFit.Diagnostics;
 /// <param name="Spectrum">σ, λ, κ and the learning-rate limits.</param>
 /// <param name="Target">The MSE the analysis asks about.</param>
 /// <param name="Dtype">The training dtype the floor refers to.</param>
-/// <param name="RoundingFloor">Estimated lowest MSE weights in that dtype can reach.</param>
+/// <param name="RoundingFloor">Where rounding in that dtype stops gradient descent (a range).</param>
 /// <param name="InitialMse">MSE of the initial weights the trainer would draw.</param>
 /// <param name="InitialWeightsNorm">‖w₀‖.</param>
 /// <param name="NullSpaceNorm">‖part of w₀ in A's null space‖: GD never changes it.</param>
@@ -20,7 +20,7 @@ public sealed record Diagnosis(
     Spectrum Spectrum,
     double Target,
     string Dtype,
-    double RoundingFloor,
+    FloorEstimate RoundingFloor,
     double InitialMse,
     double InitialWeightsNorm,
     double NullSpaceNorm,

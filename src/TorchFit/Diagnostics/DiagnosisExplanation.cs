@@ -29,7 +29,7 @@ internal static class DiagnosisExplanation
         var tuned = d.Settings.Last();
         if (tuned.StepsToTarget is long tunedSteps)
             lines.Add(F($"Heavy-ball momentum tuned to this spectrum (lr {tuned.LearningRate:G4}, momentum {tuned.Momentum:G6}) shrinks the slowest mode by {tuned.SlowestModeContraction:0.####} per step and needs about {tunedSteps:N0} full-batch steps in exact arithmetic; in float32 its rounding noise is amplified, so finish with plain steps below the stability limit."));
-        lines.Add(F($"Weights stored in {d.Dtype} cannot get the MSE much below ≈ {E(d.RoundingFloor)} on this problem (rounding of each weight)."));
+        lines.Add(F($"In {d.Dtype}, rounding stops gradient descent somewhere between ≈ {E(d.RoundingFloor.Low)} (rounding the weights) and ≈ {E(d.RoundingFloor.High)} (rounding each residual, worst case) on this problem."));
         lines.Add(F($"GD never changes the part of w₀ in A's null space (norm {d.NullSpaceNorm:0.####} of ‖w₀‖ = {d.InitialWeightsNorm:0.####}), so it ends at the minimum-norm solution plus that part, not at lstsq's x; the MSE still goes to 0."));
         return lines;
     }

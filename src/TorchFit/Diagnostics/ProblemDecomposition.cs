@@ -83,18 +83,27 @@ public sealed class ProblemDecomposition
     }
 
     /// <summary>
-    /// An estimate of the lowest MSE weights stored in <paramref name="precision"/> can reach:
-    /// rounding each weight by a relative u (2⁻²⁴ in float32, 2⁻⁵³ in float64) moves residual i by
-    /// about u·√(Σⱼ aᵢⱼ²xⱼ²), so MSE_floor ≈ u²·Σᵢⱼ aᵢⱼ²xⱼ² / n for the solution x.
+    /// Where rounding in <paramref name="precision"/> stops gradient descent near
+    /// <paramref name="solution"/>: see <see cref="FloorEstimate"/>. For the 200×300 uniform problem
+    /// in float32 this is ≈ 3e-15 to 4e-13, and the solve schedule measured ≈ 2.5e-14.
     /// </summary>
-    public double RoundingFloor(ReadOnlySpan<double> solution, Precision precision)
+    public FloorEstimate RoundingFloor(ReadOnlySpan<double> solution, Precision precision)
     {
         double u = precision == Precision.Float64 ? Math.Pow(2, -53) : Math.Pow(2, -24);
         int n = _problem.Rows, d = _problem.Columns;
         var a = _problem.Matrix;
-        double sum = 0;
+        double squares = 0, magnitudes = 0;
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < d; j++) sum += a[i * d + j] * a[i * d + j] * solution[j] * solution[j];
-        return u * u * sum / n;
+        {
+            double magnitude = 0;
+            for (int j = 0; j < d; j++)
+            {
+                double term = a[i * d + j] * solution[j];
+                squares += term * term;
+                magnitude += Math.Abs(term);
+            }
+            magnitudes += magnitude * magnitude;
+        }
+        return new FloorEstimate(u * u * squares / n, u * u * magnitudes / n);
     }
 }

@@ -1,3 +1,5 @@
+using TorchFit.Diagnostics;
+
 namespace TorchFit.Prescriptions;
 
 /// <summary>The prescription and its comparisons, measured.</summary>
@@ -5,7 +7,7 @@ namespace TorchFit.Prescriptions;
 /// <param name="Target">The MSE asked for.</param>
 /// <param name="Dtype">Training dtype.</param>
 /// <param name="LeastSquaresMinimum">The lowest MSE any weights reach (‖b outside A's column space‖²/n).</param>
-/// <param name="RoundingFloor">Estimated lower bound from storing the weights in the dtype.</param>
+/// <param name="RoundingFloor">Where rounding in the dtype stops gradient descent (a range).</param>
 /// <param name="Rows">The prescription first, then the comparisons.</param>
 /// <param name="Notes">What was chosen and why, with the numbers.</param>
 public sealed record SolveReport(
@@ -13,6 +15,6 @@ public sealed record SolveReport(
     double Target,
     string Dtype,
     double LeastSquaresMinimum,
-    double RoundingFloor,
+    FloorEstimate RoundingFloor,
     IReadOnlyList<SolveRow> Rows,
     IReadOnlyList<string> Notes);

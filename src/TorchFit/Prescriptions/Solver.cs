@@ -35,7 +35,7 @@ public static class Solver
             initial = KernelInitializer.Draw(options.Init, problem.Columns, new Generator(options.Seed, CPU)).data<double>().ToArray();
         var modes = decomposition.Modes(initial);
         double minimum = modes.UnreachableSquaredNorm / problem.Rows;
-        double floor = decomposition.RoundingFloor(LeastSquares.Solve(problem, "cpu").Solution, options.Precision);
+        var floor = decomposition.RoundingFloor(LeastSquares.Solve(problem, "cpu").Solution, options.Precision);
         int n = problem.Rows;
         var common = new TrainingOptions
         {
@@ -45,8 +45,10 @@ public static class Solver
         var notes = new List<string>();
         if (options.Target < minimum)
             notes.Add(F($"No weights reach MSE {E(options.Target)}: b has a part outside A's column space, so the least-squares minimum is {E(minimum)}. The runs show what is reached."));
-        else if (options.Target < floor)
-            notes.Add(F($"MSE {E(options.Target)} is below what {options.Precision.ToName()} weights can represent on this problem (≈ {E(floor)} at best); try --dtype float64. The runs show what is reached."));
+        else if (options.Target < floor.Low)
+            notes.Add(F($"MSE {E(options.Target)} is below what {options.Precision.ToName()} can represent on this problem (rounding the weights alone leaves ≈ {E(floor.Low)}); try --dtype float64. The runs show what is reached."));
+        else if (options.Target < floor.High)
+            notes.Add(F($"MSE {E(options.Target)} is near {options.Precision.ToName()}'s rounding floor on this problem (≈ {E(floor.Low)} to {E(floor.High)}): it may stall above the target; --dtype float64 removes the doubt."));
 
         // Phase 1: tuned heavy ball for the epochs its exact recursion predicts (at most 80% of the budget).
         double heavyRate = spectrum.TunedHeavyBallLearningRate, heavyMomentum = spectrum.TunedHeavyBallMomentum;

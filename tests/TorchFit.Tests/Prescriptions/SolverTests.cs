@@ -82,3 +82,20 @@ public class SolverTests
         Assert.True(result.FullMse[..^1].All(m => m > 1e-3));
     }
 }
+
+public class FloorEstimateTests
+{
+    [Theory]
+    [InlineData(100, 150)]
+    [InlineData(40, 60)]
+    public void Should_Estimate_The_Measured_Float32_Floor_Within_A_Factor_Of_Two_Of_Its_Range(int rows, int columns)
+    {
+        // Given a run that aims far below anything float32 can reach
+        var report = Solver.Solve(ProblemGenerator.Uniform(rows, columns, 0),
+            new SolveOptions { Target = 1e-30, MaxEpochs = 3_000, ComparisonEpochs = 0, LbfgsEpochs = 0, Device = "cpu" });
+
+        // Then the lowest MSE it measured lies in the estimated range (order-of-magnitude ends, so within 2×)
+        double best = report.Rows[0].BestMse;
+        Assert.InRange(best, report.RoundingFloor.Low / 2, report.RoundingFloor.High * 2);
+    }
+}
