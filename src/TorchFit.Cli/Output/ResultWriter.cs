@@ -15,7 +15,8 @@ internal static class ResultWriter
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // null means something (e.g. epochsToTarget: not reached), so nulls are written, not dropped.
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
     public static string ToJson(SummaryDocument summary) => JsonSerializer.Serialize(summary, Json);

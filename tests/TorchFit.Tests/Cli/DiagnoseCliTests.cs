@@ -56,3 +56,31 @@ public sealed class DiagnoseCliTests : IDisposable
         Assert.Contains("--target must be a number > 0", outcome.Error, StringComparison.Ordinal);
     }
 }
+
+public sealed class SolveCliTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "torchfit-solve-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void Should_Report_Predicted_And_Measured_Epochs_Per_Row_With_Null_When_Not_Reached()
+    {
+        var outcome = CliRunner.Run("solve", "--n", "40", "--d", "60", "--compare-epochs", "20", "--lbfgs-epochs", "0",
+            "--device", "cpu", "--out", _directory, "--json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(outcome.Output);
+        var rows = json.RootElement.GetProperty("rows");
+        Assert.Equal(3, rows.GetArrayLength());
+        foreach (var row in rows.EnumerateArray())
+            foreach (var key in new[] { "name", "predictedEpochs", "epochsToTarget", "finalMse", "dtype", "seconds" })
+                Assert.True(row.TryGetProperty(key, out _), key);
+        Assert.True(rows[0].GetProperty("finalMse").GetDouble() <= 1e-10);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows[1].GetProperty("epochsToTarget").ValueKind);   // 20 epochs of lr 0.01: not reached
+        Assert.True(File.Exists(Path.Combine(_directory, "solve.json")));
+    }
+}
