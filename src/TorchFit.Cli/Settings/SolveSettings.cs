@@ -41,7 +41,7 @@ internal sealed class SolveSettings : ProblemSettings
         if (!problem.Successful) return problem;
         if (!(Target > 0) || !double.IsFinite(Target))
             return ValidationResult.Error($"--target must be a number > 0, got {Target.ToString(CultureInfo.InvariantCulture)}");
-        if (Dtype.Trim().ToLowerInvariant() is not ("float32" or "float64"))
+        if (TrainSettings.ParseDtype(Dtype) is null)
             return ValidationResult.Error($"--dtype must be float32 or float64, got '{Dtype}'");
         if (MaxEpochs < 2) return ValidationResult.Error($"--max-epochs must be ≥ 2, got {MaxEpochs}");
         if (CompareEpochs < 0) return ValidationResult.Error($"--compare-epochs must be ≥ 0, got {CompareEpochs}");
@@ -51,7 +51,7 @@ internal sealed class SolveSettings : ProblemSettings
     public SolveOptions ToOptions() => new()
     {
         Target = Target,
-        Precision = Dtype.Trim().ToLowerInvariant() == "float64" ? Precision.Float64 : Precision.Float32,
+        Precision = TrainSettings.ParseDtype(Dtype)!.Value,
         MaxEpochs = MaxEpochs,
         ComparisonEpochs = CompareEpochs,
         LbfgsEpochs = LbfgsEpochs,

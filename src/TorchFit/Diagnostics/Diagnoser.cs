@@ -1,7 +1,6 @@
 using TorchFit.Baselines;
 using TorchFit.Problems;
 using TorchFit.Training;
-using static TorchSharp.torch;
 
 namespace TorchFit.Diagnostics;
 
@@ -26,9 +25,7 @@ public static class Diagnoser
 
         var decomposition = ProblemDecomposition.Of(problem);
         var spectrum = decomposition.Spectrum;
-        double[] initial;
-        using (NewDisposeScope())
-            initial = KernelInitializer.Draw(settings.Init, problem.Columns, new Generator(settings.Seed, CPU)).data<double>().ToArray();
+        var initial = KernelInitializer.InitialWeights(settings.Init, problem.Columns, settings.Seed);
         var modes = decomposition.Modes(initial);
         var solution = LeastSquares.Solve(problem, "cpu").Solution;
         var floor = decomposition.RoundingFloor(solution, settings.Precision);

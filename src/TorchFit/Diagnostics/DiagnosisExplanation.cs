@@ -1,4 +1,5 @@
 using System.Globalization;
+using static TorchFit.Text;
 using TorchFit.Training;
 
 namespace TorchFit.Diagnostics;
@@ -33,8 +34,4 @@ internal static class DiagnosisExplanation
         lines.Add(F($"GD never changes the part of w₀ in A's null space (norm {d.NullSpaceNorm:0.####} of ‖w₀‖ = {d.InitialWeightsNorm:0.####}), so it ends at the minimum-norm solution plus that part, not at lstsq's x; the MSE still goes to 0."));
         return lines;
     }
-
-    private static string E(double value) => value.ToString("0.00e+00", CultureInfo.InvariantCulture);
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
+using static TorchFit.Text;
 using TorchFit.Baselines;
 using TorchFit.Diagnostics;
 using TorchFit.Problems;
 using TorchFit.Training;
-using static TorchSharp.torch;
 
 namespace TorchFit.Prescriptions;
 
@@ -30,9 +30,7 @@ public static class Solver
         options.Validate();
         var decomposition = ProblemDecomposition.Of(problem);
         var spectrum = decomposition.Spectrum;
-        double[] initial;
-        using (NewDisposeScope())
-            initial = KernelInitializer.Draw(options.Init, problem.Columns, new Generator(options.Seed, CPU)).data<double>().ToArray();
+        var initial = KernelInitializer.InitialWeights(options.Init, problem.Columns, options.Seed);
         var modes = decomposition.Modes(initial);
         double minimum = modes.UnreachableSquaredNorm / problem.Rows;
         var floor = decomposition.RoundingFloor(LeastSquares.Solve(problem, "cpu").Solution, options.Precision);
@@ -102,8 +100,4 @@ public static class Solver
     private static SolveRow Measure(string name, string description, long? predicted, TrainingResult run, double target) =>
         new(name, description, predicted, run.EpochsToReach(target), run.EpochsCompleted, run.FinalMse,
             run.FullMse.Length > 0 ? run.FullMse.Min() : run.InitialMse, run.Options.Precision.ToName(), run.Seconds);
-
-    private static string E(double value) => value.ToString("0.00e+00", CultureInfo.InvariantCulture);
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

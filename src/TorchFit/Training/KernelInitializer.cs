@@ -13,6 +13,13 @@ internal static class KernelInitializer
         _ => 1.0 / Math.Sqrt(fanIn),                          // kaiming_uniform(a=√5) on fan_in
     };
 
+    /// <summary>The d initial weights a trainer with this init and seed starts from, as managed values.</summary>
+    public static double[] InitialWeights(WeightInit init, int fanIn, ulong seed)
+    {
+        using var scope = NewDisposeScope();
+        return Draw(init, fanIn, new Generator(seed, CPU)).data<double>().ToArray();
+    }
+
     /// <summary>A 1×d float64 CPU tensor of initial weights drawn from <paramref name="generator"/>.</summary>
     public static Tensor Draw(WeightInit init, int fanIn, Generator generator)
     {

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace TorchFit;
+
+/// <summary>Invariant-culture text for the explanations the library writes.</summary>
+internal static class Text
+{
+    /// <summary>1.23e-10 style.</summary>
+    public static string E(double value) => value.ToString("0.00e+00", CultureInfo.InvariantCulture);
+
+    /// <summary>An interpolated string formatted with the invariant culture.</summary>
+    public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
