@@ -19,7 +19,7 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
         var options = settings.ToOptions();
         string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
         var result = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
-            progress => KerasTrainer.Train(problem, options, new NamedProgress(name, progress), context.Cancellation));
+            progress => Trainer.Train(problem, options, new NamedProgress(name, progress), context.Cancellation));
 
         string history = ResultWriter.WriteHistory(directory, name, result.HistoryLoss, result.FullMse, result.EpochEndSeconds);
         var row = new SummaryCase(name, problem.Rows, problem.Columns, "sgd", options.BatchSize, options.Epochs, options.LearningRate,

@@ -17,10 +17,15 @@ internal sealed class ReproduceSettings : CommonSettings
     [DefaultValue(10_000)]
     public int Epochs { get; set; } = 10_000;
 
+    [CommandOption("--engine <ENGINE>")]
+    [Description(EngineOption.Description)]
+    [DefaultValue("keras")]
+    public string Engine { get; set; } = "keras";
+
     public override ValidationResult Validate()
     {
         var common = base.Validate();
         if (!common.Successful) return common;
-        return Epochs < 1 ? ValidationResult.Error($"--epochs must be ≥ 1, got {Epochs}") : ValidationResult.Success();
+        return Epochs < 1 ? ValidationResult.Error($"--epochs must be ≥ 1, got {Epochs}") : EngineOption.Validate(Engine);
     }
 }

@@ -35,6 +35,11 @@ internal sealed class SolveSettings : ProblemSettings
     [DefaultValue(200)]
     public int LbfgsEpochs { get; set; } = 200;
 
+    [CommandOption("--engine <ENGINE>")]
+    [Description(EngineOption.Description)]
+    [DefaultValue("keras")]
+    public string Engine { get; set; } = "keras";
+
     public override ValidationResult Validate()
     {
         var problem = base.Validate();
@@ -45,7 +50,7 @@ internal sealed class SolveSettings : ProblemSettings
             return ValidationResult.Error($"--dtype must be float32 or float64, got '{Dtype}'");
         if (MaxEpochs < 2) return ValidationResult.Error($"--max-epochs must be ≥ 2, got {MaxEpochs}");
         if (CompareEpochs < 0) return ValidationResult.Error($"--compare-epochs must be ≥ 0, got {CompareEpochs}");
-        return LbfgsEpochs < 0 ? ValidationResult.Error($"--lbfgs-epochs must be ≥ 0, got {LbfgsEpochs}") : ValidationResult.Success();
+        return LbfgsEpochs < 0 ? ValidationResult.Error($"--lbfgs-epochs must be ≥ 0, got {LbfgsEpochs}") : EngineOption.Validate(Engine);
     }
 
     public SolveOptions ToOptions() => new()
@@ -57,5 +62,6 @@ internal sealed class SolveSettings : ProblemSettings
         LbfgsEpochs = LbfgsEpochs,
         Seed = Seed,
         Device = Device,
+        Engine = EngineOption.Parse(Engine)!.Value,
     };
 }

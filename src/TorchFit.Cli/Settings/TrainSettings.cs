@@ -47,6 +47,11 @@ internal class TrainSettings : ProblemSettings
     [Description("Keep the row order (Keras shuffle=False). By default rows are reshuffled every epoch.")]
     public bool NoShuffle { get; set; }
 
+    [CommandOption("--engine <ENGINE>")]
+    [Description(EngineOption.Description)]
+    [DefaultValue("keras")]
+    public string Engine { get; set; } = "keras";
+
     public override ValidationResult Validate()
     {
         var problem = base.Validate();
@@ -60,7 +65,7 @@ internal class TrainSettings : ProblemSettings
         if (Nesterov && Momentum == 0) return ValidationResult.Error("--nesterov needs --momentum > 0");
         if (ParseInit(Init) is null) return ValidationResult.Error($"--init must be glorot or torch, got '{Init}'");
         if (ParseDtype(Dtype) is null) return ValidationResult.Error($"--dtype must be float32 or float64, got '{Dtype}'");
-        return ValidationResult.Success();
+        return EngineOption.Validate(Engine);
     }
 
     public TrainingOptions ToOptions() => new()
@@ -75,6 +80,7 @@ internal class TrainSettings : ProblemSettings
         Shuffle = !NoShuffle,
         Seed = Seed,
         Device = Device,
+        Engine = EngineOption.Parse(Engine)!.Value,
     };
 
     private static WeightInit? ParseInit(string value) => value.Trim().ToLowerInvariant() switch

@@ -19,7 +19,7 @@ public static class PredictionVerifier
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
-        var measured = KerasTrainer.Train(problem, settings, progress, cancellationToken);
+        var measured = Trainer.Train(problem, settings, progress, cancellationToken);
         var modes = ProblemDecomposition.Of(problem).Modes(measured.InitialWeights);
         int batch = Math.Min(settings.BatchSize, problem.Rows);
         int stepsPerEpoch = (problem.Rows + batch - 1) / batch;

@@ -26,6 +26,9 @@ public sealed record SolveOptions
     /// <summary>Initial weights. Defaults to glorot, as Keras.</summary>
     public WeightInit Init { get; init; } = WeightInit.Glorot;
 
+    /// <summary>Training engine for the SGD runs. Defaults to <see cref="TrainingEngine.Keras"/>.</summary>
+    public TrainingEngine Engine { get; init; } = TrainingEngine.Keras;
+
     /// <summary>Device name. Defaults to "auto".</summary>
     public string Device { get; init; } = "auto";
 

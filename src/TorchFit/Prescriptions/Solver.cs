@@ -38,7 +38,7 @@ public static class Solver
         var common = new TrainingOptions
         {
             BatchSize = n, Precision = options.Precision, Seed = options.Seed, Init = options.Init, Device = options.Device,
-            StopAtMse = options.Target,
+            StopAtMse = options.Target, Engine = options.Engine,
         };
         var notes = new List<string>();
         if (options.Target < minimum)
@@ -53,13 +53,13 @@ public static class Solver
         var curve = modes.MomentumCurve(heavyRate, heavyMomentum, nesterov: false, options.MaxEpochs);
         int predicted = Array.FindIndex(curve, mse => mse <= options.Target) + 1;
         int phaseOne = predicted > 0 ? Math.Min(predicted, options.MaxEpochs * 4 / 5) : options.MaxEpochs * 4 / 5;
-        var first = KerasTrainer.Train(problem, common with { LearningRate = heavyRate, Momentum = heavyMomentum, Epochs = phaseOne },
+        var first = Trainer.Train(problem, common with { LearningRate = heavyRate, Momentum = heavyMomentum, Epochs = phaseOne },
             NamedProgress.For("tuned heavy ball", progress), cancellationToken);
         // Phase 2: plain GD below the stability limit damps the rounding noise momentum leaves behind.
         double plainRate = 0.9 * spectrum.OptimalLearningRate;
         TrainingResult? second = null;
         if (first.Stop == TrainingStop.Completed)
-            second = KerasTrainer.Train(problem, common with
+            second = Trainer.Train(problem, common with
             {
                 LearningRate = plainRate, Epochs = options.MaxEpochs - first.EpochsCompleted, InitialWeights = first.Weights,
             }, NamedProgress.For("then plain GD", progress), cancellationToken);
@@ -73,10 +73,10 @@ public static class Solver
             long? gdSteps = modes.GradientDescentStepsTo(options.Target, 0.01);
             int stepsPer32 = (n + 31) / 32;
             rows.Add(Measure("question: lr 0.01, full batch", F($"plain SGD, lr 0.01, batch {n}, up to {options.ComparisonEpochs:N0} epochs"),
-                gdSteps, KerasTrainer.Train(problem, question, NamedProgress.For("question: lr 0.01, full batch", progress), cancellationToken), options.Target));
+                gdSteps, Trainer.Train(problem, question, NamedProgress.For("question: lr 0.01, full batch", progress), cancellationToken), options.Target));
             rows.Add(Measure("answer: lr 0.01, batch 32", F($"plain SGD, lr 0.01, batch 32 ({stepsPer32} steps per epoch), up to {options.ComparisonEpochs:N0} epochs"),
                 gdSteps is long s ? (s + stepsPer32 - 1) / stepsPer32 : null,
-                KerasTrainer.Train(problem, question with { BatchSize = 32 }, NamedProgress.For("answer: lr 0.01, batch 32", progress), cancellationToken), options.Target));
+                Trainer.Train(problem, question with { BatchSize = 32 }, NamedProgress.For("answer: lr 0.01, batch 32", progress), cancellationToken), options.Target));
         }
         if (options.LbfgsEpochs > 0)
         {

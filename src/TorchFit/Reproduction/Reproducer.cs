@@ -13,13 +13,15 @@ public static class Reproducer
     /// Runs every case on problems drawn from <paramref name="seed"/> (NumPy-compatible), with
     /// Keras' defaults otherwise (glorot init, float32, shuffling). SGD cases that differ only in
     /// epochs share one run. Cancellation stops the current run; finished cases are kept.
+    /// <paramref name="engine"/> picks the SGD engine (the Keras mirror by default).
     /// </summary>
     public static ReproductionReport Run(
         IReadOnlyList<ReproductionCase> cases,
         uint seed = 0,
         string device = "auto",
         IProgress<RunProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        TrainingEngine engine = TrainingEngine.Keras)
     {
         ArgumentNullException.ThrowIfNull(cases);
         string deviceName = ComputeDevice.Describe(ComputeDevice.Resolve(device));
@@ -47,9 +49,9 @@ public static class Reproducer
                 var options = new TrainingOptions
                 {
                     LearningRate = c.LearningRate, Momentum = c.Momentum, BatchSize = c.BatchSize,
-                    Epochs = longest.Epochs, Seed = seed, Device = device,
+                    Epochs = longest.Epochs, Seed = seed, Device = device, Engine = engine,
                 };
-                run = runs[c.RunKey] = KerasTrainer.Train(problem, options, NamedProgress.For(longest.Name, progress), cancellationToken);
+                run = runs[c.RunKey] = Trainer.Train(problem, options, NamedProgress.For(longest.Name, progress), cancellationToken);
             }
             if (run.EpochsCompleted < c.Epochs) break;   // cancelled (or diverged) before this case's epochs
             double? norm = c.Epochs == run.EpochsCompleted ? Norm(run.Weights) : null;

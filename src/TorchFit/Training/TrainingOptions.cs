@@ -44,6 +44,9 @@ public sealed record TrainingOptions
     /// <summary>Device name: auto, cpu, cuda, cuda:N. Defaults to "auto" (CUDA when available).</summary>
     public string Device { get; init; } = "auto";
 
+    /// <summary>The engine <see cref="Trainer"/> runs. Defaults to <see cref="TrainingEngine.Keras"/>, the mirror.</summary>
+    public TrainingEngine Engine { get; init; } = TrainingEngine.Keras;
+
     /// <summary>
     /// Weights to start from instead of drawing them with <see cref="Init"/> (d values), as Keras
     /// continues when the model is compiled again with a new optimizer and fitted again: the

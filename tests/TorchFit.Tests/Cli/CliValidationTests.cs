@@ -12,6 +12,7 @@ public class CliValidationTests
     [InlineData("--dtype", "float16", "--dtype must be float32 or float64")]
     [InlineData("--init", "zeros", "--init must be glorot or torch")]
     [InlineData("--n", "0", "--n must be ≥ 1")]
+    [InlineData("--engine", "turbo", "--engine must be keras or fused")]
     public void Should_Reject_Invalid_Train_Options_With_One_Line_And_Exit_Code_2(string option, string value, string message)
     {
         // Given an invalid option value, when train runs

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Numerics;
+using TorchFit.Devices;
+using TorchFit.Problems;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TorchFit.Training;
+
+/// <summary>
+/// The same training as <see cref="KerasTrainer"/> without module, autograd or per-op dispatch:
+/// the closed-form gradient g = (2/B)·A_Bᵀ(A_B·w − b_B) and SGD's update on managed memory with
+/// SIMD. CPU only. It draws the initial weights and every epoch's permutation from the same
+/// generator calls as <see cref="KerasTrainer"/>, so a seed gives the same batches.
+/// </summary>
+public static class FusedTrainer
+{
+    /// <summary>Runs the epochs of <paramref name="options"/>; see <see cref="KerasTrainer.Train"/>.</summary>
+    public static TrainingResult Train(
+        LinearProblem problem,
+        TrainingOptions options,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (ComputeDevice.Resolve(options.Device).type != DeviceType.CPU)
+            throw new InvalidInputException("the fused engine runs on the CPU only; use the keras engine on CUDA");
+        return options.Precision == Precision.Float64
+            ? Run<double>(problem, options, progress, cancellationToken)
+            : Run<float>(problem, options, progress, cancellationToken);
+    }
+
+    private static TrainingResult Run<T>(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = problem.Rows, d = problem.Columns, epochs = options.Epochs;
+        var matrix = Cast<T>(problem.Matrix);
+        var target = Cast<T>(problem.Target);
+        var generator = new Generator(options.Seed, CPU);
+        double[] initialWeights;
+        if (options.InitialWeights is { } given)
+        {
+            if (given.Count != d) throw new InvalidInputException($"initial weights: expected {d} values (one per column of A), got {given.Count}");
+            initialWeights = [.. given];
+        }
+        else
+        {
+            using var scope = NewDisposeScope();
+            initialWeights = KernelInitializer.Draw(options.Init, d, generator).data<double>().ToArray();
+        }
+
+        var weights = Cast<T>(initialWeights);
+        var buffer = new T[d];        // PyTorch's momentum buffer (starts at 0, so the first step sets it to g)
+        var gradient = new T[d];
+        var widened = new double[d];
+        var epochMatrix = new T[matrix.Length];
+        var epochTarget = new T[n];
+        T learningRate = T.CreateChecked(options.LearningRate), momentum = T.CreateChecked(options.Momentum);
+        var batches = BatchPlan.For(n, Math.Min(options.BatchSize, n));
+        if (!options.Shuffle) { matrix.CopyTo(epochMatrix, 0); target.CopyTo(epochTarget, 0); }
+
+        double initialMse = problem.MeanSquaredError(initialWeights);
+        var history = new List<double>(epochs);
+        var fullMse = new List<double>(epochs);
+        var seconds = new List<double>(epochs);
+        var stop = TrainingStop.Completed;
+        var clock = Stopwatch.StartNew();
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            if (cancellationToken.IsCancellationRequested) { stop = TrainingStop.Cancelled; break; }
+            if (options.Shuffle) Permute(matrix, target, epochMatrix, epochTarget, d, generator);
+            double weightedLossSum = 0;
+            foreach (var (start, length) in batches)
+            {
+                Array.Clear(gradient);
+                T scale = T.CreateChecked(2.0 / length);
+                double batchLoss = 0;
+                for (int i = start; i < start + length; i++)
+                {
+                    var row = epochMatrix.AsSpan(i * d, d);
+                    T residual = VectorMath.Dot<T>(row, weights) - epochTarget[i];
+                    batchLoss += double.CreateChecked(residual * residual);
+                    VectorMath.AddScaled<T>(gradient, scale * residual, row);   // g += (2/B)·rᵢ·aᵢ
+                }
+                weightedLossSum += batchLoss;   // (loss mean over the batch) × B
+                Step(weights, gradient, buffer, learningRate, momentum, options.Momentum > 0, options.Nesterov);
+            }
+            for (int j = 0; j < d; j++) widened[j] = double.CreateChecked(weights[j]);
+            double mse = problem.MeanSquaredError(widened);
+            history.Add(weightedLossSum / n);
+            fullMse.Add(mse);
+            seconds.Add(clock.Elapsed.TotalSeconds);
+            progress?.Report(new TrainingProgress(epoch, epochs, mse, seconds[^1]));
+            if (!double.IsFinite(mse) || mse > initialMse * options.DivergenceFactor) { stop = TrainingStop.Diverged; break; }
+            if (mse <= options.StopAtMse) { stop = TrainingStop.ReachedTarget; break; }
+        }
+        for (int j = 0; j < d; j++) widened[j] = double.CreateChecked(weights[j]);
+        return new TrainingResult(options, "cpu", initialWeights, (double[])widened.Clone(), history.ToArray(), fullMse.ToArray(),
+            seconds.ToArray(), initialMse, stop);
+    }
+
+    /// <summary>
+    /// torch.optim.SGD without dampening or weight decay: buf ← μ·buf + g; w ← w − η·(Nesterov ? g + μ·buf : buf).
+    /// </summary>
+    private static void Step<T>(Span<T> weights, Span<T> gradient, Span<T> buffer, T learningRate, T momentum, bool useMomentum, bool nesterov)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (useMomentum)
+        {
+            for (int j = 0; j < buffer.Length; j++) buffer[j] = momentum * buffer[j] + gradient[j];
+            if (nesterov) VectorMath.AddScaled<T>(gradient, momentum, buffer);
+            else buffer.CopyTo(gradient);
+        }
+        VectorMath.AddScaled<T>(weights, -learningRate, gradient);
+    }
+
+    /// <summary>Rows in this epoch's order, from the same randperm call <see cref="KerasTrainer"/> makes.</summary>
+    private static void Permute<T>(T[] matrix, T[] target, T[] epochMatrix, T[] epochTarget, int d, Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        var order = randperm(target.Length, generator: generator).data<long>();
+        for (int i = 0; i < target.Length; i++)
+        {
+            int source = (int)order[i];
+            Array.Copy(matrix, source * d, epochMatrix, i * d, d);
+            epochTarget[i] = target[source];
+        }
+    }
+
+    private static T[] Cast<T>(ReadOnlySpan<double> values) where T : unmanaged, INumber<T>
+    {
+        var result = new T[values.Length];
+        for (int k = 0; k < values.Length; k++) result[k] = T.CreateChecked(values[k]);
+        return result;
+    }
+}
