@@ -15,7 +15,10 @@ namespace TorchFit.Training;
 /// </summary>
 public static class FusedTrainer
 {
-    /// <summary>Runs the epochs of <paramref name="options"/>; see <see cref="KerasTrainer.Train"/>.</summary>
+    /// <summary>
+    /// Runs the epochs of <paramref name="options"/> (see <see cref="KerasTrainer.Train"/>) on the CPU;
+    /// device "auto" runs on the CPU, an explicit CUDA device is refused.
+    /// </summary>
     public static TrainingResult Train(
         LinearProblem problem,
         TrainingOptions options,
@@ -25,8 +28,10 @@ public static class FusedTrainer
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (ComputeDevice.Resolve(options.Device).type != DeviceType.CPU)
-            throw new InvalidInputException("the fused engine runs on the CPU only; use the keras engine on CUDA");
+        // "auto" means the CPU here; only an explicit CUDA request is refused.
+        bool auto = options.Device.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+        if (!auto && ComputeDevice.Resolve(options.Device).type != DeviceType.CPU)
+            throw new InvalidInputException($"device '{options.Device}': the fused engine runs on the CPU only; use --engine keras on CUDA");
         return options.Precision == Precision.Float64
             ? Run<double>(problem, options, progress, cancellationToken)
             : Run<float>(problem, options, progress, cancellationToken);

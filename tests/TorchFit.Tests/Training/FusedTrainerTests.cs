@@ -68,3 +68,14 @@ public class FusedTrainerTests
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
     }
 }
+
+public class FusedTrainerDeviceTests
+{
+    [Fact]
+    public void Should_Run_On_The_Cpu_When_The_Device_Is_Auto()
+    {
+        var result = FusedTrainer.Train(ProblemGenerator.Uniform(8, 4, 0), new TrainingOptions { Epochs = 3, Device = "auto" });
+        Assert.Equal("cpu", result.Device);
+        Assert.Equal(3, result.EpochsCompleted);
+    }
+}
