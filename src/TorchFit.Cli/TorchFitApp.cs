@@ -39,6 +39,10 @@ internal static class TorchFitApp
                 .WithDescription("Choose SGD settings from the spectrum that reach --target, predict the epochs, and prove it by training, beside the question's settings and L-BFGS.")
                 .WithExample("solve", "--target", "1e-10")
                 .WithExample("solve", "--n", "100", "--d", "400", "--compare-epochs", "0", "--json");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Measure µs per step of each engine on 200×300 next to a GEMV and matmul floor taken in the same run.")
+                .WithExample("bench")
+                .WithExample("bench", "--json");
             config.AddCommand<LstsqCommand>("lstsq")
                 .WithDescription("Solve a seeded problem in closed form with torch.linalg.lstsq (float64).")
                 .WithExample("lstsq", "--n", "200", "--d", "300");

@@ -1,0 +1,12 @@
+namespace TorchFit.Benchmarks;
+
+/// <summary>One measured engine setting.</summary>
+/// <param name="Engine">"keras" or "fused".</param>
+/// <param name="BatchSize">Rows per step.</param>
+/// <param name="Configurations">Configurations trained at once (1 for a solo run).</param>
+/// <param name="N">Rows of A.</param>
+/// <param name="D">Columns of A.</param>
+/// <param name="Device">Where it ran.</param>
+/// <param name="MicrosecondsPerStep">Wall time of the timed epochs divided by their steps (per configuration-step when batched);
+/// it includes each epoch's shuffle and float64 full-data MSE.</param>
+public sealed record BenchResult(string Engine, int BatchSize, int Configurations, int N, int D, string Device, double MicrosecondsPerStep);

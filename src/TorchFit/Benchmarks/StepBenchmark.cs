@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using TorchFit.Problems;
+using TorchFit.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TorchFit.Benchmarks;
+
+/// <summary>Times the engines per step and the floors they are compared with.</summary>
+public static class StepBenchmark
+{
+    /// <summary>
+    /// µs per step of <paramref name="engine"/> on <paramref name="problem"/> (float32, CPU): a warm-up
+    /// run of a quarter of the epochs (so the JIT has tiered up), then <paramref name="epochs"/> timed epochs.
+    /// </summary>
+    public static BenchResult Engine(LinearProblem problem, TrainingEngine engine, int batchSize, int epochs)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var options = new TrainingOptions { Engine = engine, BatchSize = batchSize, Device = "cpu" };
+        Trainer.Train(problem, options with { Epochs = Math.Max(1, epochs / 4) });
+        var run = Trainer.Train(problem, options with { Epochs = epochs });
+        int steps = run.EpochsCompleted * ((problem.Rows + Math.Min(batchSize, problem.Rows) - 1) / Math.Min(batchSize, problem.Rows));
+        return new BenchResult(engine.ToString().ToLowerInvariant(), batchSize, 1, problem.Rows, problem.Columns, "cpu", run.Seconds * 1e6 / steps);
+    }
+
+    /// <summary>µs for one float32 <c>torch.mv</c> of a rows×columns matrix, best of several rounds.</summary>
+    public static double GemvMicroseconds(int rows, int columns, int repeats = 20_000)
+    {
+        using var scope = NewDisposeScope();
+        var matrix = rand(rows, columns);
+        var vector = rand(columns);
+        for (int i = 0; i < repeats / 10; i++) mv(matrix, vector).Dispose();
+        double best = double.MaxValue;
+        for (int round = 0; round < 5; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < repeats / 5; i++) mv(matrix, vector).Dispose();
+            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / (repeats / 5));
+        }
+        return best;
+    }
+
+    /// <summary>GFLOP/s of a size×size float32 matmul (2·size³ flops), best of several.</summary>
+    public static double MatmulGflops(int size = 1024, int repeats = 10)
+    {
+        using var scope = NewDisposeScope();
+        var a = rand(size, size);
+        var b = rand(size, size);
+        matmul(a, b).Dispose();
+        double best = double.MaxValue;
+        for (int i = 0; i < repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            matmul(a, b).Dispose();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+        return 2.0 * size * size * size / best / 1e9;
+    }
+
+    /// <summary>
+    /// The standard run: both engines at batch 32 and full batch on the 200×300 seed-0 problem on one
+    /// thread, then the GEMV floor (one thread) and the matmul rate (all cores).
+    /// </summary>
+    public static BenchReport Run(int epochs = 2_000, IProgress<string>? progress = null)
+    {
+        var problem = ProblemGenerator.Uniform(200, 300, 0);
+        int threads = torch.get_num_threads();
+        torch.set_num_threads(1);
+        var results = new List<BenchResult>();
+        foreach (var engine in new[] { TrainingEngine.Keras, TrainingEngine.Fused })
+            foreach (int batch in new[] { 32, 200 })
+            {
+                progress?.Report($"{engine.ToString().ToLowerInvariant()} engine, batch {batch}, {epochs:N0} epochs");
+                results.Add(Engine(problem, engine, batch, epochs));
+            }
+        progress?.Report("floors: GEMV and matmul");
+        double gemv = GemvMicroseconds(32, 300);
+        torch.set_num_threads(Environment.ProcessorCount);
+        double gflops = MatmulGflops();
+        torch.set_num_threads(threads);
+        using var process = Process.GetCurrentProcess();
+        return new BenchReport(results, new BenchLimits(gemv, gflops), 1, process.PeakWorkingSet64 / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace TorchFit.Tests.Cli;
+
+public sealed class BenchCliTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "torchfit-bench-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void Should_Report_Each_Engine_And_The_Floors_As_Json()
+    {
+        // When a very short bench runs (the figures are not asserted: speed belongs to the bench itself)
+        var outcome = CliRunner.Run("bench", "--epochs", "8", "--out", _directory, "--json");
+
+        // Then the JSON has one row per engine and batch size, and both floors
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Output);
+        var results = json.RootElement.GetProperty("results");
+        Assert.Equal(["keras/32", "keras/200", "fused/32", "fused/200"],
+            results.EnumerateArray().Select(r => $"{r.GetProperty("engine").GetString()}/{r.GetProperty("batchSize").GetInt32()}"));
+        foreach (var r in results.EnumerateArray())
+        {
+            Assert.Equal(1, r.GetProperty("configurations").GetInt32());
+            Assert.Equal(200, r.GetProperty("n").GetInt32());
+            Assert.Equal(300, r.GetProperty("d").GetInt32());
+            Assert.Equal("cpu", r.GetProperty("device").GetString());
+            Assert.True(r.GetProperty("microsecondsPerStep").GetDouble() > 0);
+        }
+        var limits = json.RootElement.GetProperty("limits");
+        Assert.True(limits.GetProperty("gemvMicroseconds").GetDouble() > 0);
+        Assert.True(limits.GetProperty("matmulGflops").GetDouble() > 0);
+        Assert.True(File.Exists(Path.Combine(_directory, "bench.json")));
+    }
+}
