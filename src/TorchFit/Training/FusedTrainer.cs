@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using TorchFit.Devices;
 using TorchFit.Problems;
@@ -66,15 +65,10 @@ public static class FusedTrainer
         var batches = BatchPlan.For(n, Math.Min(options.BatchSize, n));
         if (!options.Shuffle) { matrix.CopyTo(epochMatrix, 0); target.CopyTo(epochTarget, 0); }
 
-        double initialMse = problem.MeanSquaredError(initialWeights);
-        var history = new List<double>(epochs);
-        var fullMse = new List<double>(epochs);
-        var seconds = new List<double>(epochs);
-        var stop = TrainingStop.Completed;
-        var clock = Stopwatch.StartNew();
+        var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress);
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
-            if (cancellationToken.IsCancellationRequested) { stop = TrainingStop.Cancelled; break; }
+            if (log.Cancelled(cancellationToken)) break;
             if (options.Shuffle) Permute(matrix, target, epochMatrix, epochTarget, d, generator);
             double weightedLossSum = 0;
             foreach (var (start, length) in batches)
@@ -93,17 +87,10 @@ public static class FusedTrainer
                 Step(weights, gradient, buffer, learningRate, momentum, options.Momentum > 0, options.Nesterov);
             }
             for (int j = 0; j < d; j++) widened[j] = double.CreateChecked(weights[j]);
-            double mse = problem.MeanSquaredError(widened);
-            history.Add(weightedLossSum / n);
-            fullMse.Add(mse);
-            seconds.Add(clock.Elapsed.TotalSeconds);
-            progress?.Report(new TrainingProgress(epoch, epochs, mse, seconds[^1]));
-            if (!double.IsFinite(mse) || mse > initialMse * options.DivergenceFactor) { stop = TrainingStop.Diverged; break; }
-            if (mse <= options.StopAtMse) { stop = TrainingStop.ReachedTarget; break; }
+            if (!log.Record(weightedLossSum / n, problem.MeanSquaredError(widened))) break;
         }
         for (int j = 0; j < d; j++) widened[j] = double.CreateChecked(weights[j]);
-        return new TrainingResult(options, "cpu", initialWeights, (double[])widened.Clone(), history.ToArray(), fullMse.ToArray(),
-            seconds.ToArray(), initialMse, stop);
+        return log.Finish("cpu", initialWeights, widened);
     }
 
     /// <summary>

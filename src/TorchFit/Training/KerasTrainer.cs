@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TorchFit.Devices;
 using TorchFit.Problems;
 using TorchSharp;
@@ -46,16 +45,11 @@ public static class KerasTrainer
         using var optimizer = optim.SGD(model.parameters(), options.LearningRate, options.Momentum, nesterov: options.Nesterov);
 
         var initialWeights = initial.data<double>().ToArray();
-        double initialMse = problem.MeanSquaredError(initialWeights);
-        var history = new List<double>(epochs);
-        var fullMse = new List<double>(epochs);
-        var seconds = new List<double>(epochs);
-        var stop = TrainingStop.Completed;
-        var clock = Stopwatch.StartNew();
+        var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress);
 
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
-            if (cancellationToken.IsCancellationRequested) { stop = TrainingStop.Cancelled; break; }
+            if (log.Cancelled(cancellationToken)) break;
             double historyLoss, mse;
             using (NewDisposeScope())
             {
@@ -80,17 +74,9 @@ public static class KerasTrainer
                 historyLoss = weightedLossSum.item<double>() / rows;
                 mse = problem.MeanSquaredError(CurrentWeights(model));
             }
-            history.Add(historyLoss);
-            fullMse.Add(mse);
-            seconds.Add(clock.Elapsed.TotalSeconds);
-            progress?.Report(new TrainingProgress(epoch, epochs, mse, seconds[^1]));
-            if (!double.IsFinite(mse) || mse > initialMse * options.DivergenceFactor) { stop = TrainingStop.Diverged; break; }
-            if (mse <= options.StopAtMse) { stop = TrainingStop.ReachedTarget; break; }
+            if (!log.Record(historyLoss, mse)) break;
         }
-
-        double[] weights = CurrentWeights(model);
-        return new TrainingResult(options, ComputeDevice.Describe(device), initialWeights, weights,
-            history.ToArray(), fullMse.ToArray(), seconds.ToArray(), initialMse, stop);
+        return log.Finish(ComputeDevice.Describe(device), initialWeights, CurrentWeights(model));
     }
 
     /// <summary>Given starting weights as a 1×d float64 CPU tensor.</summary>
@@ -102,7 +88,7 @@ public static class KerasTrainer
     }
 
     /// <summary>The current (training-dtype) weights widened to float64 on the host.</summary>
-    private static double[] CurrentWeights(nn.Module<Tensor, Tensor> model)
+    internal static double[] CurrentWeights(nn.Module<Tensor, Tensor> model)
     {
         using var _ = no_grad();
         using var weights = model.parameters().First().detach().to(ScalarType.Float64).cpu();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TorchFit.Devices;
 using TorchFit.Problems;
 using static TorchSharp.torch;
@@ -38,15 +37,11 @@ public sealed record LbfgsTrainer(int IterationsPerEpoch = 20, int History = 100
         using var optimizer = optim.LBFGS(model.parameters(), options.LearningRate, IterationsPerEpoch, null, 0, 0, History);
 
         var initialWeights = initial.data<double>().ToArray();
-        double initialMse = problem.MeanSquaredError(initialWeights);
-        var history = new List<double>();
-        var fullMse = new List<double>();
-        var seconds = new List<double>();
-        var stop = TrainingStop.Completed;
-        var clock = Stopwatch.StartNew();
+        var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress: null);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            if (cancellationToken.IsCancellationRequested) { stop = TrainingStop.Cancelled; break; }
+            if (log.Cancelled(cancellationToken)) break;
+            double historyLoss;
             using (NewDisposeScope())
             {
                 var loss = optimizer.step(() =>
@@ -56,19 +51,10 @@ public sealed record LbfgsTrainer(int IterationsPerEpoch = 20, int History = 100
                     value.backward();
                     return value;
                 });
-                history.Add(loss.to(ScalarType.Float64).item<double>());
+                historyLoss = loss.to(ScalarType.Float64).item<double>();
             }
-            double[] weights;
-            using (no_grad()) using (var w = model.weight!.detach().to(ScalarType.Float64).cpu()) weights = w.data<double>().ToArray();
-            double mse = problem.MeanSquaredError(weights);
-            fullMse.Add(mse);
-            seconds.Add(clock.Elapsed.TotalSeconds);
-            if (!double.IsFinite(mse) || mse > initialMse * options.DivergenceFactor) { stop = TrainingStop.Diverged; break; }
-            if (mse <= options.StopAtMse) { stop = TrainingStop.ReachedTarget; break; }
+            if (!log.Record(historyLoss, problem.MeanSquaredError(KerasTrainer.CurrentWeights(model)))) break;
         }
-        double[] final;
-        using (no_grad()) using (var w = model.weight!.detach().to(ScalarType.Float64).cpu()) final = w.data<double>().ToArray();
-        return new TrainingResult(options, ComputeDevice.Describe(device), initialWeights, final,
-            history.ToArray(), fullMse.ToArray(), seconds.ToArray(), initialMse, stop);
+        return log.Finish(ComputeDevice.Describe(device), initialWeights, KerasTrainer.CurrentWeights(model));
     }
 }
