@@ -3,22 +3,16 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Prescriptions;
-using TorchFit.Training;
 
 namespace TorchFit.Cli.Settings;
 
 /// <summary>Options of <c>torchfit solve</c>.</summary>
-internal sealed class SolveSettings : ProblemSettings
+internal sealed class SolveSettings : ComputeSettings
 {
     [CommandOption("--target <MSE>")]
     [Description("The full-data MSE to reach.")]
     [DefaultValue(1e-10)]
     public double Target { get; set; } = 1e-10;
-
-    [CommandOption("--dtype <DTYPE>")]
-    [Description("Training dtype: float32 (Keras floatx) or float64.")]
-    [DefaultValue("float32")]
-    public string Dtype { get; set; } = "float32";
 
     [CommandOption("--max-epochs <E>")]
     [Description("Epoch budget of the prescribed schedule.")]
@@ -35,33 +29,26 @@ internal sealed class SolveSettings : ProblemSettings
     [DefaultValue(200)]
     public int LbfgsEpochs { get; set; } = 200;
 
-    [CommandOption("--engine <ENGINE>")]
-    [Description(EngineOption.Description)]
-    [DefaultValue("keras")]
-    public string Engine { get; set; } = "keras";
-
     public override ValidationResult Validate()
     {
         var problem = base.Validate();
         if (!problem.Successful) return problem;
         if (!(Target > 0) || !double.IsFinite(Target))
             return ValidationResult.Error($"--target must be a number > 0, got {Target.ToString(CultureInfo.InvariantCulture)}");
-        if (TrainSettings.ParseDtype(Dtype) is null)
-            return ValidationResult.Error($"--dtype must be float32 or float64, got '{Dtype}'");
         if (MaxEpochs < 2) return ValidationResult.Error($"--max-epochs must be ≥ 2, got {MaxEpochs}");
         if (CompareEpochs < 0) return ValidationResult.Error($"--compare-epochs must be ≥ 0, got {CompareEpochs}");
-        return LbfgsEpochs < 0 ? ValidationResult.Error($"--lbfgs-epochs must be ≥ 0, got {LbfgsEpochs}") : EngineOption.Validate(Engine);
+        return LbfgsEpochs < 0 ? ValidationResult.Error($"--lbfgs-epochs must be ≥ 0, got {LbfgsEpochs}") : ValidationResult.Success();
     }
 
     public SolveOptions ToOptions() => new()
     {
         Target = Target,
-        Precision = TrainSettings.ParseDtype(Dtype)!.Value,
+        Precision = Precision,
         MaxEpochs = MaxEpochs,
         ComparisonEpochs = CompareEpochs,
         LbfgsEpochs = LbfgsEpochs,
         Seed = Seed,
         Device = Device,
-        Engine = EngineOption.Parse(Engine)!.Value,
+        Engine = TrainingEngine,
     };
 }

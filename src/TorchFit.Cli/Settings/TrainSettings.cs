@@ -7,7 +7,7 @@ using TorchFit.Training;
 namespace TorchFit.Cli.Settings;
 
 /// <summary>Every trainer option of <c>torchfit train</c>, with Keras' defaults.</summary>
-internal class TrainSettings : ProblemSettings
+internal class TrainSettings : ComputeSettings
 {
     [CommandOption("--lr <LR>")]
     [Description("Learning rate η (Keras learning_rate).")]
@@ -38,19 +38,9 @@ internal class TrainSettings : ProblemSettings
     [DefaultValue("glorot")]
     public string Init { get; set; } = "glorot";
 
-    [CommandOption("--dtype <DTYPE>")]
-    [Description("Training dtype: float32 (Keras floatx) or float64.")]
-    [DefaultValue("float32")]
-    public string Dtype { get; set; } = "float32";
-
     [CommandOption("--no-shuffle")]
     [Description("Keep the row order (Keras shuffle=False). By default rows are reshuffled every epoch.")]
     public bool NoShuffle { get; set; }
-
-    [CommandOption("--engine <ENGINE>")]
-    [Description(EngineOption.Description)]
-    [DefaultValue("keras")]
-    public string Engine { get; set; } = "keras";
 
     public override ValidationResult Validate()
     {
@@ -63,9 +53,7 @@ internal class TrainSettings : ProblemSettings
         if (!(Momentum >= 0 && Momentum < 1))
             return ValidationResult.Error($"--momentum must be in [0, 1), got {Momentum.ToString(CultureInfo.InvariantCulture)}");
         if (Nesterov && Momentum == 0) return ValidationResult.Error("--nesterov needs --momentum > 0");
-        if (ParseInit(Init) is null) return ValidationResult.Error($"--init must be glorot or torch, got '{Init}'");
-        if (ParseDtype(Dtype) is null) return ValidationResult.Error($"--dtype must be float32 or float64, got '{Dtype}'");
-        return EngineOption.Validate(Engine);
+        return ParseInit(Init) is null ? ValidationResult.Error($"--init must be glorot or torch, got '{Init}'") : ValidationResult.Success();
     }
 
     public TrainingOptions ToOptions() => new()
@@ -76,24 +64,17 @@ internal class TrainSettings : ProblemSettings
         Momentum = Momentum,
         Nesterov = Nesterov,
         Init = ParseInit(Init)!.Value,
-        Precision = ParseDtype(Dtype)!.Value,
+        Precision = Precision,
         Shuffle = !NoShuffle,
         Seed = Seed,
         Device = Device,
-        Engine = EngineOption.Parse(Engine)!.Value,
+        Engine = TrainingEngine,
     };
 
     private static WeightInit? ParseInit(string value) => value.Trim().ToLowerInvariant() switch
     {
         "glorot" or "glorot_uniform" or "xavier" => WeightInit.Glorot,
         "torch" or "kaiming" => WeightInit.Torch,
-        _ => null,
-    };
-
-    internal static Precision? ParseDtype(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "float32" or "fp32" or "single" => Precision.Float32,
-        "float64" or "fp64" or "double" => Precision.Float64,
         _ => null,
     };
 }
