@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TorchFit.Problems;
 using TorchFit.Training;
+using TorchFit.Training.Batched;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,6 +22,24 @@ public static class StepBenchmark
         var run = Trainer.Train(problem, options with { Epochs = epochs });
         int steps = run.EpochsCompleted * ((problem.Rows + Math.Min(batchSize, problem.Rows) - 1) / Math.Min(batchSize, problem.Rows));
         return new BenchResult(engine.ToString().ToLowerInvariant(), batchSize, 1, problem.Rows, problem.Columns, "cpu", run.Seconds * 1e6 / steps);
+    }
+
+    /// <summary>
+    /// µs per configuration-step of the batched engine training <paramref name="configurations"/> learning
+    /// rates at once (spread over 0.001–0.01, all stable): a warm-up run, then <paramref name="epochs"/> timed epochs.
+    /// </summary>
+    public static BenchResult Batched(LinearProblem problem, int configurations, int batchSize, int epochs)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentOutOfRangeException.ThrowIfLessThan(configurations, 1);
+        var group = Enumerable.Range(0, configurations)
+            .Select(k => new TrainingOptions { LearningRate = 0.001 + 0.009 * k / Math.Max(1, configurations - 1), BatchSize = batchSize, Device = "cpu" })
+            .ToArray();
+        BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = Math.Max(1, epochs / 4) })]);
+        var runs = BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = epochs })]);
+        int steps = runs[0].EpochsCompleted * ((problem.Rows + Math.Min(batchSize, problem.Rows) - 1) / Math.Min(batchSize, problem.Rows));
+        double seconds = runs.Max(r => r.Seconds);
+        return new BenchResult("batched", batchSize, configurations, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps / configurations);
     }
 
     /// <summary>µs for one float32 <c>torch.mv</c> of a rows×columns matrix, best of several rounds.</summary>
@@ -73,6 +92,11 @@ public static class StepBenchmark
                 progress?.Report($"{engine.ToString().ToLowerInvariant()} engine, batch {batch}, {epochs:N0} epochs");
                 results.Add(Engine(problem, engine, batch, epochs));
             }
+        foreach (int configurations in new[] { 1, 8, 64 })
+        {
+            progress?.Report($"batched engine, K = {configurations}, batch 32, {epochs:N0} epochs");
+            results.Add(Batched(problem, configurations, 32, epochs));
+        }
         progress?.Report("floors: GEMV and matmul");
         double gemv = GemvMicroseconds(32, 300);
         torch.set_num_threads(Environment.ProcessorCount);

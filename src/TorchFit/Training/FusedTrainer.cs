@@ -40,8 +40,7 @@ public static class FusedTrainer
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = problem.Rows, d = problem.Columns, epochs = options.Epochs;
-        var matrix = Cast<T>(problem.Matrix);
-        var target = Cast<T>(problem.Target);
+        var rows = new EpochRows<T>(problem.Matrix, problem.Target, d);
         var generator = new Generator(options.Seed, CPU);
         double[] initialWeights;
         if (options.InitialWeights is { } given)
@@ -55,21 +54,18 @@ public static class FusedTrainer
             initialWeights = KernelInitializer.Draw(options.Init, d, generator).data<double>().ToArray();
         }
 
-        var weights = Cast<T>(initialWeights);
+        var weights = EpochRows<T>.Cast(initialWeights);
         var buffer = new T[d];        // PyTorch's momentum buffer (starts at 0, so the first step sets it to g)
         var gradient = new T[d];
         var widened = new double[d];
-        var epochMatrix = new T[matrix.Length];
-        var epochTarget = new T[n];
         T learningRate = T.CreateChecked(options.LearningRate), momentum = T.CreateChecked(options.Momentum);
         var batches = BatchPlan.For(n, Math.Min(options.BatchSize, n));
-        if (!options.Shuffle) { matrix.CopyTo(epochMatrix, 0); target.CopyTo(epochTarget, 0); }
 
         var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress);
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             if (log.Cancelled(cancellationToken)) break;
-            if (options.Shuffle) Permute(matrix, target, epochMatrix, epochTarget, d, generator);
+            if (options.Shuffle) rows.Shuffle(generator);
             double weightedLossSum = 0;
             foreach (var (start, length) in batches)
             {
@@ -78,8 +74,8 @@ public static class FusedTrainer
                 double batchLoss = 0;
                 for (int i = start; i < start + length; i++)
                 {
-                    var row = epochMatrix.AsSpan(i * d, d);
-                    T residual = VectorMath.Dot<T>(row, weights) - epochTarget[i];
+                    var row = rows.Matrix.AsSpan(i * d, d);
+                    T residual = VectorMath.Dot<T>(row, weights) - rows.Target[i];
                     batchLoss += double.CreateChecked(residual * residual);
                     VectorMath.AddScaled<T>(gradient, scale * residual, row);   // g += (2/B)·rᵢ·aᵢ
                 }
@@ -106,25 +102,5 @@ public static class FusedTrainer
             else buffer.CopyTo(gradient);
         }
         VectorMath.AddScaled<T>(weights, -learningRate, gradient);
-    }
-
-    /// <summary>Rows in this epoch's order, from the same randperm call <see cref="KerasTrainer"/> makes.</summary>
-    private static void Permute<T>(T[] matrix, T[] target, T[] epochMatrix, T[] epochTarget, int d, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var order = randperm(target.Length, generator: generator).data<long>();
-        for (int i = 0; i < target.Length; i++)
-        {
-            int source = (int)order[i];
-            Array.Copy(matrix, source * d, epochMatrix, i * d, d);
-            epochTarget[i] = target[source];
-        }
-    }
-
-    private static T[] Cast<T>(ReadOnlySpan<double> values) where T : unmanaged, INumber<T>
-    {
-        var result = new T[values.Length];
-        for (int k = 0; k < values.Length; k++) result[k] = T.CreateChecked(values[k]);
-        return result;
     }
 }

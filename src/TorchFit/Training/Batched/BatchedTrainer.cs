@@ -1,0 +1,130 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using TorchFit.Devices;
+using TorchFit.Problems;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TorchFit.Training.Batched;
+
+/// <summary>
+/// The fused engine for K configurations at once: their weights are the columns of one d×K matrix,
+/// so every step makes one pass over the batch for all K. Configurations may differ in learning rate,
+/// momentum, Nesterov, target and divergence bound; they must share what decides the batches and the
+/// start (<see cref="GroupKey"/>). Each column follows the same maths as a solo <see cref="FusedTrainer"/>
+/// run with the same options, up to float rounding (the sums run in a different order). CPU only.
+/// </summary>
+public static class BatchedTrainer
+{
+    /// <summary>
+    /// What configurations must share to train together: batch size, seed (initial weights and
+    /// shuffles), dtype, initialiser, shuffling and epochs. Configurations with equal keys can be batched.
+    /// </summary>
+    public static BatchGroupKey GroupKey(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(options.BatchSize, options.Seed, options.Precision, options.Init, options.Shuffle, options.Epochs);
+    }
+
+    /// <summary>
+    /// Trains every configuration and returns one result per configuration, in order. Columns stop
+    /// on their own (divergence, target); the run ends when all have stopped or the epochs are done.
+    /// </summary>
+    /// <exception cref="InvalidInputException">
+    /// No configurations, configurations with different <see cref="GroupKey"/>s, initial weights given,
+    /// an invalid option, or a non-CPU device.
+    /// </exception>
+    public static IReadOnlyList<TrainingResult> Train(
+        LinearProblem problem,
+        IReadOnlyList<TrainingOptions> configurations,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(configurations);
+        if (configurations.Count == 0) throw new InvalidInputException("a batched run needs at least one configuration");
+        var key = GroupKey(configurations[0]);
+        foreach (var options in configurations)
+        {
+            options.Validate();
+            if (GroupKey(options) != key)
+                throw new InvalidInputException($"configurations trained together must share batch size, seed, dtype, init, shuffle and epochs: {GroupKey(options)} differs from {key}");
+            if (options.InitialWeights is not null)
+                throw new InvalidInputException("a batched run draws its initial weights; InitialWeights is not supported");
+            bool auto = options.Device.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+            if (!auto && ComputeDevice.Resolve(options.Device).type != DeviceType.CPU)
+                throw new InvalidInputException($"device '{options.Device}': the batched engine runs on the CPU only");
+        }
+        return key.Precision == Precision.Float64
+            ? Dispatch<double>(problem, configurations, progress, cancellationToken)
+            : Dispatch<float>(problem, configurations, progress, cancellationToken);
+    }
+
+    /// <summary>Picks the vector width for this many columns (see <see cref="LaneWidth"/>).</summary>
+    private static TrainingResult[] Dispatch<T>(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T> => LaneWidth.Bytes(configurations.Count, Unsafe.SizeOf<T>()) switch
+        {
+            16 => Run<T, Vector128<T>, Lanes128<T>>(problem, configurations, progress, cancellationToken),
+            32 => Run<T, Vector256<T>, Lanes256<T>>(problem, configurations, progress, cancellationToken),
+            _ => Run<T, Vector512<T>, Lanes512<T>>(problem, configurations, progress, cancellationToken),
+        };
+
+    private static TrainingResult[] Run<T, TV, L>(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where L : struct, ILanes<T, TV>
+    {
+        var first = configurations[0];
+        int n = problem.Rows, d = problem.Columns, count = configurations.Count, epochs = first.Epochs;
+        var weights = new ColumnMatrix<T>(d, count, L.Count);
+        var rows = new EpochRows<T>(problem.Matrix, problem.Target, d);
+        var generator = new Generator(first.Seed, CPU);
+        double[] initialWeights;
+        using (NewDisposeScope()) initialWeights = KernelInitializer.Draw(first.Init, d, generator).data<double>().ToArray();
+        weights.FillColumns(initialWeights);
+
+        int kp = weights.Width, batchSize = Math.Min(first.BatchSize, n);
+        var rates = new ColumnRates<T>(configurations, kp);
+        var buffer = new T[rates.UsesMomentum ? d * kp : 0];
+        var residuals = new T[batchSize * kp];
+        var history = new double[count];
+        var evaluator = new ColumnMse(problem, kp);
+        double initialMse = problem.MeanSquaredError(initialWeights);
+        var logs = configurations.Select(options => new EpochLog(options, initialMse, null)).ToArray();
+        var finalWeights = new double[count][];
+        var active = Enumerable.Range(0, count).ToList();
+        var batches = BatchPlan.For(n, batchSize);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        for (int epoch = 1; epoch <= epochs && active.Count > 0; epoch++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                foreach (int k in active) logs[k].Cancelled(cancellationToken);
+                break;
+            }
+            if (first.Shuffle) rows.Shuffle(generator);
+            Array.Clear(history);
+            foreach (var (start, length) in batches)
+            {
+                var batchRows = rows.Matrix.AsSpan(start * d, length * d);
+                ColumnKernels<T, TV, L>.Residuals(batchRows, rows.Target.AsSpan(start, length), length, weights.Values, residuals, kp);
+                for (int i = 0; i < length; i++)
+                    for (int k = 0; k < count; k++) history[k] += double.CreateChecked(residuals[i * kp + k] * residuals[i * kp + k]);
+                ColumnKernels<T, TV, L>.GradientStep(batchRows, length, residuals.AsSpan(0, length * kp), T.CreateChecked(2.0 / length), weights.Values, buffer, rates);
+            }
+            var mse = evaluator.Evaluate(weights);
+            for (int a = active.Count - 1; a >= 0; a--)
+            {
+                int k = active[a];
+                if (logs[k].Record(history[k] / n, mse[k])) continue;
+                finalWeights[k] = weights.Column(k);
+                rates.Freeze(k);
+                active.RemoveAt(a);
+            }
+            progress?.Report(new TrainingProgress(epoch, epochs, mse.AsSpan(0, count).ToArray().Min(), clock.Elapsed.TotalSeconds));
+        }
+        return [.. Enumerable.Range(0, count).Select(k => logs[k].Finish("cpu", initialWeights, finalWeights[k] ?? weights.Column(k)))];
+    }
+}

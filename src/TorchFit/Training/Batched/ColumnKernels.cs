@@ -1,0 +1,184 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace TorchFit.Training.Batched;
+
+/// <summary>
+/// SIMD kernels for K weight columns at once. W is d×Kp, row-major, so row j holds the j-th weight
+/// of every configuration and each product is a run of K-wide fused multiply-adds with a broadcast
+/// entry of A. Kp is K rounded up to whole vectors of <typeparamref name="L"/>.
+/// Both products are register-tiled (4 rows of A × 2 vectors = 8 independent accumulators), so the
+/// FMA units are not left waiting on one dependency chain.
+/// </summary>
+internal static class ColumnKernels<T, TV, L>
+    where T : unmanaged, INumber<T>
+    where TV : struct
+    where L : struct, ILanes<T, TV>
+{
+    /// <summary>
+    /// result[i, k] = Σⱼ rows[i, j]·W[j, k] − targets[i] for the <paramref name="count"/> rows
+    /// (row-major, d each) and every k &lt; Kp.
+    /// </summary>
+    public static void Residuals(ReadOnlySpan<T> rows, ReadOnlySpan<T> targets, int count, ReadOnlySpan<T> w, Span<T> result, int kp)
+    {
+        int d = rows.Length / count, i = 0;
+        ref T a = ref MemoryMarshal.GetReference(rows);
+        ref T wRef = ref MemoryMarshal.GetReference(w);
+        ref T outRef = ref MemoryMarshal.GetReference(result);
+        for (; i + 4 <= count; i += 4)
+            FourRows(ref Unsafe.Add(ref a, i * d), targets.Slice(i, 4), d, ref wRef, ref Unsafe.Add(ref outRef, i * kp), kp);
+        for (; i < count; i++)
+            OneRow(ref Unsafe.Add(ref a, i * d), targets[i], d, ref wRef, ref Unsafe.Add(ref outRef, i * kp), kp);
+    }
+
+    private static void FourRows(ref T a, ReadOnlySpan<T> targets, int d, ref T w, ref T result, int kp)
+    {
+        int width = L.Count, c = 0;
+        TV b0 = L.Broadcast(-targets[0]), b1 = L.Broadcast(-targets[1]), b2 = L.Broadcast(-targets[2]), b3 = L.Broadcast(-targets[3]);
+        ref T a1 = ref Unsafe.Add(ref a, d);
+        ref T a2 = ref Unsafe.Add(ref a, 2 * d);
+        ref T a3 = ref Unsafe.Add(ref a, 3 * d);
+        for (; c + 2 * width <= kp; c += 2 * width)
+        {
+            TV s00 = b0, s01 = b0, s10 = b1, s11 = b1, s20 = b2, s21 = b2, s30 = b3, s31 = b3;
+            nuint at = (nuint)c;
+            for (int j = 0; j < d; j++, at += (nuint)kp)
+            {
+                TV w0 = L.Load(ref w, at), w1 = L.Load(ref w, at + (nuint)width);
+                TV x0 = L.Broadcast(Unsafe.Add(ref a, j)), x1 = L.Broadcast(Unsafe.Add(ref a1, j));
+                TV x2 = L.Broadcast(Unsafe.Add(ref a2, j)), x3 = L.Broadcast(Unsafe.Add(ref a3, j));
+                s00 = L.MultiplyAdd(x0, w0, s00); s01 = L.MultiplyAdd(x0, w1, s01);
+                s10 = L.MultiplyAdd(x1, w0, s10); s11 = L.MultiplyAdd(x1, w1, s11);
+                s20 = L.MultiplyAdd(x2, w0, s20); s21 = L.MultiplyAdd(x2, w1, s21);
+                s30 = L.MultiplyAdd(x3, w0, s30); s31 = L.MultiplyAdd(x3, w1, s31);
+            }
+            Store2(s00, s01, ref result, c, width);
+            Store2(s10, s11, ref result, kp + c, width);
+            Store2(s20, s21, ref result, 2 * kp + c, width);
+            Store2(s30, s31, ref result, 3 * kp + c, width);
+        }
+        for (; c < kp; c += width)
+        {
+            TV s0 = b0, s1 = b1, s2 = b2, s3 = b3;
+            nuint at = (nuint)c;
+            for (int j = 0; j < d; j++, at += (nuint)kp)
+            {
+                TV w0 = L.Load(ref w, at);
+                s0 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, j)), w0, s0);
+                s1 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a1, j)), w0, s1);
+                s2 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a2, j)), w0, s2);
+                s3 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a3, j)), w0, s3);
+            }
+            L.Store(s0, ref result, (nuint)c);
+            L.Store(s1, ref result, (nuint)(kp + c));
+            L.Store(s2, ref result, (nuint)(2 * kp + c));
+            L.Store(s3, ref result, (nuint)(3 * kp + c));
+        }
+    }
+
+    /// <summary>One row: the sum over j is split four ways (j mod 4) to keep four chains in flight.</summary>
+    private static void OneRow(ref T a, T target, int d, ref T w, ref T result, int kp)
+    {
+        int width = L.Count;
+        for (int c = 0; c < kp; c += width)
+        {
+            TV s0 = L.Broadcast(-target), s1 = L.Zero, s2 = L.Zero, s3 = L.Zero;
+            nuint at = (nuint)c, step = (nuint)kp;
+            int j = 0;
+            for (; j + 4 <= d; j += 4, at += 4 * step)
+            {
+                s0 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, j)), L.Load(ref w, at), s0);
+                s1 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, j + 1)), L.Load(ref w, at + step), s1);
+                s2 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, j + 2)), L.Load(ref w, at + 2 * step), s2);
+                s3 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, j + 3)), L.Load(ref w, at + 3 * step), s3);
+            }
+            for (; j < d; j++, at += step) s0 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, j)), L.Load(ref w, at), s0);
+            L.Store(L.Add(L.Add(s0, s1), L.Add(s2, s3)), ref result, (nuint)c);
+        }
+    }
+
+    /// <summary>
+    /// One SGD step of every column from the batch residuals R (B×Kp): gⱼ = scale·Σᵢ A_B[i, j]·R[i, :],
+    /// then torch.optim.SGD's update of W[j, :] and of the momentum buffer (see <see cref="ColumnRates{T}"/>).
+    /// </summary>
+    public static void GradientStep(ReadOnlySpan<T> rows, int batch, ReadOnlySpan<T> residuals, T scale, Span<T> w, Span<T> buffer, ColumnRates<T> rates)
+    {
+        int kp = rates.Width, d = rows.Length / batch, j = 0;
+        ref T a = ref MemoryMarshal.GetReference(rows);
+        ref T r = ref MemoryMarshal.GetReference(residuals);
+        var update = new Updater(rates, w, buffer, L.Broadcast(scale));
+        for (; j + 4 <= d; j += 4) FourWeights(ref a, j, d, batch, ref r, kp, update);
+        for (; j < d; j++) OneWeight(ref a, j, d, batch, ref r, kp, update);
+    }
+
+    private static void FourWeights(ref T a, int j, int d, int batch, ref T r, int kp, Updater update)
+    {
+        int width = L.Count, c = 0;
+        for (; c + 2 * width <= kp; c += 2 * width)
+        {
+            TV g00 = L.Zero, g01 = g00, g10 = g00, g11 = g00, g20 = g00, g21 = g00, g30 = g00, g31 = g00;
+            nuint at = (nuint)c;
+            for (int i = 0; i < batch; i++, at += (nuint)kp)
+            {
+                TV r0 = L.Load(ref r, at), r1 = L.Load(ref r, at + (nuint)width);
+                ref T row = ref Unsafe.Add(ref a, i * d + j);
+                TV x0 = L.Broadcast(row), x1 = L.Broadcast(Unsafe.Add(ref row, 1));
+                TV x2 = L.Broadcast(Unsafe.Add(ref row, 2)), x3 = L.Broadcast(Unsafe.Add(ref row, 3));
+                g00 = L.MultiplyAdd(x0, r0, g00); g01 = L.MultiplyAdd(x0, r1, g01);
+                g10 = L.MultiplyAdd(x1, r0, g10); g11 = L.MultiplyAdd(x1, r1, g11);
+                g20 = L.MultiplyAdd(x2, r0, g20); g21 = L.MultiplyAdd(x2, r1, g21);
+                g30 = L.MultiplyAdd(x3, r0, g30); g31 = L.MultiplyAdd(x3, r1, g31);
+            }
+            update.Apply(g00, j, c); update.Apply(g01, j, c + width);
+            update.Apply(g10, j + 1, c); update.Apply(g11, j + 1, c + width);
+            update.Apply(g20, j + 2, c); update.Apply(g21, j + 2, c + width);
+            update.Apply(g30, j + 3, c); update.Apply(g31, j + 3, c + width);
+        }
+        for (; c < kp; c += width)
+        {
+            TV g0 = L.Zero, g1 = g0, g2 = g0, g3 = g0;
+            nuint at = (nuint)c;
+            for (int i = 0; i < batch; i++, at += (nuint)kp)
+            {
+                TV r0 = L.Load(ref r, at);
+                ref T row = ref Unsafe.Add(ref a, i * d + j);
+                g0 = L.MultiplyAdd(L.Broadcast(row), r0, g0);
+                g1 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 1)), r0, g1);
+                g2 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 2)), r0, g2);
+                g3 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 3)), r0, g3);
+            }
+            update.Apply(g0, j, c); update.Apply(g1, j + 1, c); update.Apply(g2, j + 2, c); update.Apply(g3, j + 3, c);
+        }
+    }
+
+    private static void OneWeight(ref T a, int j, int d, int batch, ref T r, int kp, Updater update)
+    {
+        for (int c = 0; c < kp; c += L.Count)
+        {
+            TV g = L.Zero;
+            nuint at = (nuint)c;
+            for (int i = 0; i < batch; i++, at += (nuint)kp)
+                g = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, i * d + j)), L.Load(ref r, at), g);
+            update.Apply(g, j, c);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store2(TV first, TV second, ref T destination, int offset, int width)
+    {
+        L.Store(first, ref destination, (nuint)offset);
+        L.Store(second, ref destination, (nuint)(offset + width));
+    }
+
+    /// <summary>Scales a raw gradient slice by 2/B and hands it to <see cref="ColumnRates{T}.Update{TV, L}"/>.</summary>
+    private readonly ref struct Updater(ColumnRates<T> rates, Span<T> w, Span<T> buffer, TV scale)
+    {
+        private readonly Span<T> _w = w;
+        private readonly Span<T> _buffer = buffer;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(TV rawGradient, int j, int column) =>
+            rates.Update<TV, L>(_w, _buffer, j * rates.Width + column, L.Multiply(rawGradient, scale), column);
+    }
+}

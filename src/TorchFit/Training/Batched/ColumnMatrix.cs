@@ -1,0 +1,45 @@
+using System.Numerics;
+
+namespace TorchFit.Training.Batched;
+
+/// <summary>
+/// K weight vectors of length d as the columns of a d×Kp row-major matrix; Kp is K rounded up to
+/// whole SIMD vectors of the run's width and the padding columns stay zero.
+/// </summary>
+internal sealed class ColumnMatrix<T> where T : unmanaged, INumber<T>
+{
+    public ColumnMatrix(int rows, int columns, int lanes)
+    {
+        Rows = rows;
+        Columns = columns;
+        Width = (columns + lanes - 1) / lanes * lanes;
+        Values = new T[rows * Width];
+    }
+
+    /// <summary>d.</summary>
+    public int Rows { get; }
+
+    /// <summary>K, the real columns.</summary>
+    public int Columns { get; }
+
+    /// <summary>Kp, the padded row length.</summary>
+    public int Width { get; }
+
+    /// <summary>The d×Kp values, row-major.</summary>
+    public T[] Values { get; }
+
+    /// <summary>Sets every real column to <paramref name="vector"/>.</summary>
+    public void FillColumns(IReadOnlyList<double> vector)
+    {
+        for (int j = 0; j < Rows; j++)
+            Values.AsSpan(j * Width, Columns).Fill(T.CreateChecked(vector[j]));
+    }
+
+    /// <summary>Column <paramref name="k"/>, widened to double.</summary>
+    public double[] Column(int k)
+    {
+        var column = new double[Rows];
+        for (int j = 0; j < Rows; j++) column[j] = double.CreateChecked(Values[j * Width + k]);
+        return column;
+    }
+}

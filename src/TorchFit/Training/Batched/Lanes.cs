@@ -1,0 +1,102 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace TorchFit.Training.Batched;
+
+/// <summary>
+/// The few SIMD operations the column kernels need, over one vector width. The kernels are generic
+/// in a struct implementing this, so the JIT compiles one specialised copy per width with no
+/// indirection: 128 bits for a handful of columns, 256 or 512 bits for many (see <see cref="LaneWidth"/>).
+/// </summary>
+internal interface ILanes<T, TVector> where T : unmanaged, INumber<T> where TVector : struct
+{
+    static abstract int Count { get; }
+    static abstract TVector Zero { get; }
+    static abstract TVector Broadcast(T value);
+    static abstract TVector Load(ref T source, nuint offset);
+    static abstract void Store(TVector value, ref T destination, nuint offset);
+
+    /// <summary>x·y + z, fused for float and double.</summary>
+    static abstract TVector MultiplyAdd(TVector x, TVector y, TVector z);
+    static abstract TVector Multiply(TVector x, TVector y);
+    static abstract TVector Add(TVector x, TVector y);
+    static abstract TVector Subtract(TVector x, TVector y);
+}
+
+internal readonly struct Lanes128<T> : ILanes<T, Vector128<T>> where T : unmanaged, INumber<T>
+{
+    public static int Count => Vector128<T>.Count;
+    public static Vector128<T> Zero => Vector128<T>.Zero;
+    public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
+    public static Vector128<T> Load(ref T source, nuint offset) => Vector128.LoadUnsafe(ref source, offset);
+    public static void Store(Vector128<T> value, ref T destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+    public static Vector128<T> Multiply(Vector128<T> x, Vector128<T> y) => x * y;
+    public static Vector128<T> Add(Vector128<T> x, Vector128<T> y) => x + y;
+    public static Vector128<T> Subtract(Vector128<T> x, Vector128<T> y) => x - y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> MultiplyAdd(Vector128<T> x, Vector128<T> y, Vector128<T> z)
+    {
+        if (typeof(T) == typeof(float)) return Vector128.FusedMultiplyAdd(x.As<T, float>(), y.As<T, float>(), z.As<T, float>()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Vector128.FusedMultiplyAdd(x.As<T, double>(), y.As<T, double>(), z.As<T, double>()).As<double, T>();
+        return x * y + z;
+    }
+}
+
+internal readonly struct Lanes256<T> : ILanes<T, Vector256<T>> where T : unmanaged, INumber<T>
+{
+    public static int Count => Vector256<T>.Count;
+    public static Vector256<T> Zero => Vector256<T>.Zero;
+    public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
+    public static Vector256<T> Load(ref T source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
+    public static void Store(Vector256<T> value, ref T destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+    public static Vector256<T> Multiply(Vector256<T> x, Vector256<T> y) => x * y;
+    public static Vector256<T> Add(Vector256<T> x, Vector256<T> y) => x + y;
+    public static Vector256<T> Subtract(Vector256<T> x, Vector256<T> y) => x - y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> MultiplyAdd(Vector256<T> x, Vector256<T> y, Vector256<T> z)
+    {
+        if (typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(x.As<T, float>(), y.As<T, float>(), z.As<T, float>()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Vector256.FusedMultiplyAdd(x.As<T, double>(), y.As<T, double>(), z.As<T, double>()).As<double, T>();
+        return x * y + z;
+    }
+}
+
+internal readonly struct Lanes512<T> : ILanes<T, Vector512<T>> where T : unmanaged, INumber<T>
+{
+    public static int Count => Vector512<T>.Count;
+    public static Vector512<T> Zero => Vector512<T>.Zero;
+    public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+    public static Vector512<T> Load(ref T source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
+    public static void Store(Vector512<T> value, ref T destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+    public static Vector512<T> Multiply(Vector512<T> x, Vector512<T> y) => x * y;
+    public static Vector512<T> Add(Vector512<T> x, Vector512<T> y) => x + y;
+    public static Vector512<T> Subtract(Vector512<T> x, Vector512<T> y) => x - y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MultiplyAdd(Vector512<T> x, Vector512<T> y, Vector512<T> z)
+    {
+        if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(x.As<T, float>(), y.As<T, float>(), z.As<T, float>()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Vector512.FusedMultiplyAdd(x.As<T, double>(), y.As<T, double>(), z.As<T, double>()).As<double, T>();
+        return x * y + z;
+    }
+}
+
+/// <summary>Which vector width a batched run uses.</summary>
+internal static class LaneWidth
+{
+    /// <summary>
+    /// Bytes per vector for <paramref name="columns"/> columns of <paramref name="elementSize"/>-byte
+    /// values: the widest the hardware accelerates that does not pad K by more than one vector's worth
+    /// of wasted lanes beyond a narrower choice (16 bytes for ≤ 4 floats, 32 for ≤ 8, else 64 with AVX-512).
+    /// </summary>
+    public static int Bytes(int columns, int elementSize)
+    {
+        int needed = columns * elementSize;
+        if (needed <= 16 || !Vector256.IsHardwareAccelerated) return 16;
+        if (needed <= 32 || !Vector512.IsHardwareAccelerated) return 32;
+        return 64;
+    }
+}

@@ -1,0 +1,135 @@
+using TorchFit.Problems;
+using TorchFit.Training;
+using TorchFit.Training.Batched;
+
+namespace TorchFit.Tests.Training;
+
+public class BatchedTrainerTests
+{
+    private static readonly TrainingOptions Base = new()
+    {
+        BatchSize = 7, Epochs = 30, Precision = Precision.Float64, Device = "cpu", Seed = 5, Engine = TrainingEngine.Fused,
+    };
+
+    /// <summary>Learning rates, momenta and Nesterov mixed in one group; 11 columns so Kp has padding.</summary>
+    private static TrainingOptions[] MixedGroup() =>
+    [
+        Base with { LearningRate = 0.001 },
+        Base with { LearningRate = 0.003 },
+        Base with { LearningRate = 0.01 },
+        Base with { LearningRate = 0.005, Momentum = 0.9 },
+        Base with { LearningRate = 0.005, Momentum = 0.9, Nesterov = true },
+        Base with { LearningRate = 0.002, Momentum = 0.5 },
+        Base with { LearningRate = 0.002, Momentum = 0.5, Nesterov = true },
+        Base with { LearningRate = 0.02 },
+        Base with { LearningRate = 0.0005, Momentum = 0.99 },
+        Base with { LearningRate = 0.007 },
+        Base with { LearningRate = 0.004, Momentum = 0.3, Nesterov = true },
+    ];
+
+    [Fact]
+    public void Should_Equal_Solo_Runs_Per_Epoch_In_Float64()
+    {
+        // Given a group mixing learning rates, momentum and Nesterov, with partial last batches (60 rows at 7)
+        var problem = ProblemGenerator.Uniform(60, 40, 2);
+        var group = MixedGroup();
+
+        // When the group trains at once and each configuration trains alone
+        var batched = BatchedTrainer.Train(problem, group);
+
+        // Then every column follows its solo run: per-epoch MSE, History and final weights to 1e-10 relative
+        for (int k = 0; k < group.Length; k++)
+        {
+            var solo = FusedTrainer.Train(problem, group[k]);
+            Assert.Equal(solo.Stop, batched[k].Stop);
+            Assert.Equal(solo.EpochsCompleted, batched[k].EpochsCompleted);
+            Assert.Equal(solo.InitialWeights, batched[k].InitialWeights);
+            for (int e = 0; e < solo.EpochsCompleted; e++)
+            {
+                Assert.Equal(solo.FullMse[e], batched[k].FullMse[e], solo.FullMse[e] * 1e-10);
+                Assert.Equal(solo.HistoryLoss[e], batched[k].HistoryLoss[e], solo.HistoryLoss[e] * 1e-10);
+            }
+            for (int j = 0; j < problem.Columns; j++)
+                Assert.Equal(solo.Weights[j], batched[k].Weights[j], 1e-10 * Math.Max(1, Math.Abs(solo.Weights[j])));
+        }
+    }
+
+    [Fact]
+    public void Should_Equal_Solo_Runs_Within_Float32_Rounding()
+    {
+        var problem = ProblemGenerator.Uniform(200, 300, 0);
+        var group = new[] { 0.001, 0.003, 0.01, 0.013 }
+            .Select(lr => new TrainingOptions { LearningRate = lr, BatchSize = 32, Epochs = 40, Device = "cpu" }).ToArray();
+
+        var batched = BatchedTrainer.Train(problem, group);
+
+        for (int k = 0; k < group.Length; k++)
+        {
+            var solo = FusedTrainer.Train(problem, group[k]);
+            for (int e = 0; e < 40; e++) Assert.Equal(solo.FullMse[e], batched[k].FullMse[e], solo.FullMse[e] * 1e-3);
+        }
+    }
+
+    [Fact]
+    public void Should_Stop_A_Diverging_Column_At_The_Solo_Epoch_And_Keep_The_Others_Running()
+    {
+        // Given one stable and one far-too-large learning rate (full batch)
+        var problem = ProblemGenerator.Uniform(50, 80, 1);
+        var stable = Base with { BatchSize = 50, LearningRate = 0.01, Epochs = 200 };
+        var unstable = stable with { LearningRate = 0.2 };
+
+        var batched = BatchedTrainer.Train(problem, [stable, unstable]);
+        var soloUnstable = FusedTrainer.Train(problem, unstable);
+
+        Assert.Equal(TrainingStop.Diverged, batched[1].Stop);
+        Assert.Equal(soloUnstable.DivergedAtEpoch, batched[1].DivergedAtEpoch);
+        Assert.Equal(TrainingStop.Completed, batched[0].Stop);
+        Assert.Equal(200, batched[0].EpochsCompleted);
+    }
+
+    [Fact]
+    public void Should_Stop_Each_Column_At_Its_Own_Target()
+    {
+        var problem = ProblemGenerator.Uniform(40, 60, 3);
+        var slow = Base with { BatchSize = 8, LearningRate = 0.002, Epochs = 500, StopAtMse = 0.05 };
+        var fast = slow with { LearningRate = 0.01 };
+
+        var batched = BatchedTrainer.Train(problem, [slow, fast]);
+
+        Assert.All(batched, r => Assert.Equal(TrainingStop.ReachedTarget, r.Stop));
+        Assert.Equal(FusedTrainer.Train(problem, fast).EpochsCompleted, batched[1].EpochsCompleted);
+        Assert.Equal(FusedTrainer.Train(problem, slow).EpochsCompleted, batched[0].EpochsCompleted);
+        Assert.True(batched[1].EpochsCompleted < batched[0].EpochsCompleted);
+    }
+
+    [Fact]
+    public void Should_Refuse_Configurations_That_Cannot_Share_Batches()
+    {
+        var problem = ProblemGenerator.Uniform(10, 5, 0);
+        var error = Assert.Throws<InvalidInputException>(() =>
+            BatchedTrainer.Train(problem, [Base, Base with { BatchSize = 8 }]));
+        Assert.Contains("batch size", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Record_Cancellation_For_Every_Column()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var results = BatchedTrainer.Train(ProblemGenerator.Uniform(10, 5, 0), MixedGroup(), cancellationToken: cancelled.Token);
+        Assert.All(results, r => Assert.Equal(TrainingStop.Cancelled, r.Stop));
+        Assert.All(results, r => Assert.Equal(0, r.EpochsCompleted));
+    }
+
+    [Fact]
+    public void Should_Not_Leave_Live_Tensors_Behind()
+    {
+        var problem = ProblemGenerator.Uniform(20, 10, 0);
+        BatchedTrainer.Train(problem, MixedGroup());
+        long before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+
+        BatchedTrainer.Train(problem, MixedGroup().Select(o => o with { BatchSize = 2, Epochs = 1_000 }).ToArray());   // 10,000 steps
+
+        Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+    }
+}
