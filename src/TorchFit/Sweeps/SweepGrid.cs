@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using TorchFit.Training;
+
+namespace TorchFit.Sweeps;
+
+/// <summary>
+/// A batch-size × learning-rate grid (times momenta, dtypes and seeds) of Keras-style SGD runs.
+/// The defaults are the question's grid: batch sizes 1, 8, 32, 200 × learning rates 0.001, 0.003,
+/// 0.01, 0.013, plain SGD, float32, seed 0, 10,000 epochs.
+/// </summary>
+public sealed record SweepGrid
+{
+    /// <summary>Rows per step; a value ≥ n is full-batch gradient descent.</summary>
+    public IReadOnlyList<int> BatchSizes { get; init; } = [1, 8, 32, 200];
+
+    /// <summary>Step sizes η.</summary>
+    public IReadOnlyList<double> LearningRates { get; init; } = [0.001, 0.003, 0.01, 0.013];
+
+    /// <summary>Heavy-ball momenta μ in [0, 1).</summary>
+    public IReadOnlyList<double> Momenta { get; init; } = [0.0];
+
+    /// <summary>Nesterov momentum for every configuration whose momentum is &gt; 0.</summary>
+    public bool Nesterov { get; init; }
+
+    /// <summary>Training dtypes.</summary>
+    public IReadOnlyList<Precision> Precisions { get; init; } = [Precision.Float32];
+
+    /// <summary>Kernel initialiser.</summary>
+    public WeightInit Init { get; init; } = WeightInit.Glorot;
+
+    /// <summary>Seeds of the initial weights and shuffles: one repeat of the grid per seed.</summary>
+    public IReadOnlyList<ulong> Seeds { get; init; } = [0];
+
+    /// <summary>Passes over the data per configuration.</summary>
+    public int Epochs { get; init; } = 10_000;
+
+    /// <summary>The MSE whose first epoch is recorded as epochs-to-target.</summary>
+    public double Target { get; init; } = 1e-10;
+
+    /// <summary>Stop a configuration once it reaches <see cref="Target"/>.</summary>
+    public bool StopAtTarget { get; init; }
+
+    /// <summary>Reshuffle the rows every epoch (Keras' default).</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>A configuration counts as diverged when its MSE exceeds this multiple of its start, or is NaN/Inf.</summary>
+    public double DivergenceFactor { get; init; } = 1e8;
+
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        NotEmpty(BatchSizes, "batch sizes");
+        NotEmpty(LearningRates, "learning rates");
+        NotEmpty(Momenta, "momenta");
+        NotEmpty(Precisions, "dtypes");
+        NotEmpty(Seeds, "seeds");
+        foreach (int b in BatchSizes)
+            if (b < 1) throw new InvalidInputException($"batch sizes must be ≥ 1, got {b}");
+        foreach (double lr in LearningRates)
+            if (!(lr > 0) || !double.IsFinite(lr)) throw new InvalidInputException($"learning rates must be finite and > 0, got {Text.R(lr)}");
+        foreach (double mu in Momenta)
+            if (!(mu >= 0 && mu < 1)) throw new InvalidInputException($"momenta must be in [0, 1), got {Text.R(mu)}");
+        if (Nesterov && Momenta.All(mu => mu == 0))
+            throw new InvalidInputException("Nesterov needs a momentum > 0 in the grid");
+        if (Epochs < 1) throw new InvalidInputException($"epochs must be ≥ 1, got {Epochs}");
+        if (!(Target > 0) || !double.IsFinite(Target)) throw new InvalidInputException($"target must be a finite MSE > 0, got {Text.R(Target)}");
+        if (!(DivergenceFactor > 1)) throw new InvalidInputException($"divergence factor must be > 1, got {Text.R(DivergenceFactor)}");
+        Distinct(BatchSizes, "batch sizes");
+        Distinct(LearningRates, "learning rates");
+        Distinct(Momenta, "momenta");
+        Distinct(Precisions, "dtypes");
+        Distinct(Seeds, "seeds");
+    }
+
+    /// <summary>
+    /// Every configuration, in a fixed order (seed, dtype, batch size, momentum, learning rate), so
+    /// that configurations that train together sit next to each other and shards stay deterministic.
+    /// </summary>
+    public IReadOnlyList<SweepConfiguration> Configurations()
+    {
+        var list = new List<SweepConfiguration>();
+        foreach (ulong seed in Seeds)
+            foreach (var precision in Precisions)
+                foreach (int batch in BatchSizes)
+                    foreach (double momentum in Momenta)
+                        foreach (double lr in LearningRates)
+                            list.Add(new SweepConfiguration(list.Count, batch, lr, momentum, Nesterov && momentum > 0, precision, seed));
+        return list;
+    }
+
+    /// <summary>The training options of one configuration on <paramref name="device"/>.</summary>
+    public TrainingOptions OptionsFor(SweepConfiguration configuration, string device, TrainingEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new TrainingOptions
+        {
+            BatchSize = configuration.BatchSize,
+            LearningRate = configuration.LearningRate,
+            Momentum = configuration.Momentum,
+            Nesterov = configuration.Nesterov,
+            Precision = configuration.Precision,
+            Seed = configuration.Seed,
+            Init = Init,
+            Shuffle = Shuffle,
+            Epochs = Epochs,
+            StopAtMse = StopAtTarget ? Target : null,
+            DivergenceFactor = DivergenceFactor,
+            Device = device,
+            Engine = engine,
+        };
+    }
+
+    /// <summary>A canonical one-line description; equal grids give equal text.</summary>
+    public string Describe() => string.Join("; ",
+        $"batch sizes {Join(BatchSizes)}",
+        $"learning rates {Join(LearningRates)}",
+        $"momenta {Join(Momenta)}{(Nesterov ? " (Nesterov)" : "")}",
+        $"dtypes {string.Join(',', Precisions.Select(p => p.ToName()))}",
+        $"init {Init.ToString().ToLowerInvariant()}",
+        $"seeds {Join(Seeds)}",
+        $"epochs {Epochs}",
+        $"target {Text.E(Target)}{(StopAtTarget ? " (stop there)" : "")}",
+        $"shuffle {Shuffle.ToString().ToLowerInvariant()}",
+        $"divergence ×{Text.E(DivergenceFactor)}");
+
+    /// <summary>A short hash of <see cref="Describe"/>.</summary>
+    public string Fingerprint() => Hash(Describe());
+
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+
+    private static string Join<T>(IEnumerable<T> values) where T : IFormattable =>
+        string.Join(',', values.Select(v => v.ToString(null, CultureInfo.InvariantCulture)));
+
+    private static void NotEmpty<T>(IReadOnlyList<T> values, string what)
+    {
+        if (values is null || values.Count == 0) throw new InvalidInputException($"{what}: the list is empty");
+    }
+
+    private static void Distinct<T>(IReadOnlyList<T> values, string what)
+    {
+        var repeated = values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null) throw new InvalidInputException($"{what}: {repeated.Key} is listed twice");
+    }
+}

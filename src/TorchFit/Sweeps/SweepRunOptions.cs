@@ -1,0 +1,17 @@
+namespace TorchFit.Sweeps;
+
+/// <summary>Where and how a sweep runs.</summary>
+public sealed record SweepRunOptions
+{
+    /// <summary>The sweep directory (created if missing; resumed if it holds this sweep).</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>Device name: auto, cpu, cuda, cuda:N. Defaults to auto.</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>The engine; null picks <see cref="SweepEngine.Batched"/> on the CPU and <see cref="SweepEngine.Keras"/> on CUDA.</summary>
+    public SweepEngine? Engine { get; init; }
+
+    /// <summary>Run only this shard of the grid; null runs all of it.</summary>
+    public SweepShard? Shard { get; init; }
+}

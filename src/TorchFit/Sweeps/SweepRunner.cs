@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using TorchFit.Devices;
+using TorchFit.Diagnostics;
+using TorchFit.Problems;
+using TorchFit.Training;
+using TorchFit.Training.Batched;
+
+namespace TorchFit.Sweeps;
+
+/// <summary>
+/// Runs a <see cref="SweepGrid"/> into a <see cref="SweepStore"/>: skips configurations the directory
+/// already holds, trains the rest (batched where they can share a pass over the data), and writes the
+/// rows and histories after each run, so an interruption loses at most the run in progress.
+/// </summary>
+public static class SweepRunner
+{
+    /// <summary>Runs the sweep. Cancellation stops after the current epoch and keeps every finished row.</summary>
+    /// <exception cref="InvalidInputException">
+    /// An invalid grid, or a directory that holds a different sweep (grid, problem or shard).
+    /// </exception>
+    public static SweepOutcome Run(
+        LinearProblem problem,
+        SweepGrid grid,
+        SweepRunOptions options,
+        IProgress<SweepProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(options);
+        grid.Validate();
+        var clock = Stopwatch.StartNew();
+        var device = ComputeDevice.Resolve(options.Device);
+        string deviceName = ComputeDevice.Describe(device);
+        var engine = options.Engine ?? (device.type == TorchSharp.DeviceType.CPU ? SweepEngine.Batched : SweepEngine.Keras);
+        if (engine != SweepEngine.Keras && device.type != TorchSharp.DeviceType.CPU)
+            throw new InvalidInputException($"device '{options.Device}': the {engine.ToString().ToLowerInvariant()} engine runs on the CPU only; use --engine keras on CUDA");
+
+        var all = grid.Configurations();
+        var mine = options.Shard?.Select(all) ?? all;
+        var store = new SweepStore(options.Directory);
+        double limit = ProblemDecomposition.Of(problem).Spectrum.StableLearningRateLimit;
+        var manifest = NewManifest(problem, grid, options.Shard, all.Count, mine.Count, deviceName, engine, limit);
+        var rows = Resume(store, manifest, mine, out var previous);
+        manifest = manifest with { StartedAt = previous?.StartedAt ?? manifest.StartedAt };
+        store.WriteManifest(manifest);
+
+        int skipped = rows.Count, trained = 0;
+        var pending = mine.Where(c => !rows.ContainsKey(c.Key)).ToList();
+        var runs = engine == SweepEngine.Batched
+            ? pending.GroupBy(c => BatchedTrainer.GroupKey(grid.OptionsFor(c, "cpu", TrainingEngine.Fused))).Select(g => g.ToList()).ToList()
+            : pending.Select(c => new List<SweepConfiguration> { c }).ToList();
+        double workTotal = pending.Sum(c => Steps(problem, c, grid)), workDone = 0;
+        bool cancelled = false;
+        foreach (var run in runs)
+        {
+            if (cancellationToken.IsCancellationRequested) { cancelled = true; break; }
+            string current = Describe(run);
+            double runWork = run.Sum(c => Steps(problem, c, grid)), before = workDone;
+            var report = progress is null ? null : new Progress(p => progress.Report(new SweepProgress(
+                rows.Count, mine.Count, skipped, current, p.Epoch, p.Epochs, before + runWork * p.Epoch / p.Epochs, workTotal, clock.Elapsed.TotalSeconds)));
+            var runClock = Stopwatch.StartNew();
+            var results = Train(problem, grid, run, engine, options.Device, report, cancellationToken);
+            double seconds = runClock.Elapsed.TotalSeconds;
+            if (results.Any(r => r.Stop == TrainingStop.Cancelled)) { cancelled = true; break; }
+            for (int k = 0; k < run.Count; k++)
+            {
+                store.WriteHistory(run[k].Key, results[k]);
+                rows[run[k].Key] = SweepRow.From(run[k], results[k], grid, seconds, run.Count, engine.ToString().ToLowerInvariant(), limit,
+                    SweepStore.HistoryName(run[k].Key));
+            }
+            store.WriteRows(rows.Values);
+            trained += run.Count;
+            workDone = before + runWork;
+            progress?.Report(new SweepProgress(rows.Count, mine.Count, skipped, current, grid.Epochs, grid.Epochs, workDone, workTotal, clock.Elapsed.TotalSeconds));
+        }
+        if (rows.Count == mine.Count && !cancelled)
+        {
+            manifest = manifest with { FinishedAt = DateTimeOffset.Now };
+            store.WriteManifest(manifest);
+        }
+        return new SweepOutcome([.. rows.Values.OrderBy(r => r.Index)], manifest, skipped, trained, cancelled, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>SHA-256 of A and b as float64 bytes.</summary>
+    public static string ProblemHash(LinearProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(MemoryMarshal.AsBytes(problem.Matrix));
+        hash.AppendData(MemoryMarshal.AsBytes(problem.Target));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static IReadOnlyList<TrainingResult> Train(LinearProblem problem, SweepGrid grid, List<SweepConfiguration> run, SweepEngine engine,
+        string device, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) => engine switch
+        {
+            SweepEngine.Batched => BatchedTrainer.Train(problem, [.. run.Select(c => grid.OptionsFor(c, "cpu", TrainingEngine.Fused))], progress, cancellationToken),
+            SweepEngine.Fused => [FusedTrainer.Train(problem, grid.OptionsFor(run[0], "cpu", TrainingEngine.Fused), progress, cancellationToken)],
+            _ => [KerasTrainer.Train(problem, grid.OptionsFor(run[0], device, TrainingEngine.Keras), progress, cancellationToken)],
+        };
+
+    /// <summary>The rows already in the directory for this sweep; throws when it holds another sweep.</summary>
+    private static Dictionary<string, SweepRow> Resume(SweepStore store, SweepManifest manifest, IReadOnlyList<SweepConfiguration> mine, out SweepManifest? previous)
+    {
+        previous = store.ReadManifest();
+        if (previous is null)
+        {
+            if (File.Exists(store.ResultsJsonPath))
+                throw new InvalidInputException($"{store.Directory}: holds results.json but no manifest.json; choose an empty --out directory");
+            return [];
+        }
+        string? difference =
+            previous.Problem.Sha256 != manifest.Problem.Sha256 ? $"problem {previous.Problem.Name} ({previous.Problem.Rows}×{previous.Problem.Columns}) differs from {manifest.Problem.Name}"
+            : previous.SweepId != manifest.SweepId ? $"grid '{previous.Grid.Description}' differs from '{manifest.Grid.Description}'"
+            : previous.Shard != manifest.Shard ? $"shard {previous.Shard ?? "none"} differs from {manifest.Shard ?? "none"}"
+            : previous.Engine != manifest.Engine ? $"engine {previous.Engine} differs from {manifest.Engine}"
+            : null;
+        if (difference is not null)
+            throw new InvalidInputException($"{store.Directory}: holds a different sweep ({difference}); choose another --out directory or delete it");
+        var keys = mine.Select(c => c.Key).ToHashSet();
+        return store.ReadRows().Where(r => keys.Contains(r.Key)).ToDictionary(r => r.Key);
+    }
+
+    private static SweepManifest NewManifest(LinearProblem problem, SweepGrid grid, SweepShard? shard, int gridCount, int count, string device,
+        SweepEngine engine, double limit)
+    {
+        var problemInfo = new SweepProblem(problem.Name, problem.Rows, problem.Columns, ProblemHash(problem));
+        var document = new SweepGridDocument(grid.Describe(), grid.BatchSizes, grid.LearningRates, grid.Momenta, grid.Nesterov,
+            [.. grid.Precisions.Select(p => p.ToName())], grid.Init.ToString().ToLowerInvariant(), grid.Epochs, grid.Target, grid.StopAtTarget);
+        return new SweepManifest(SweepGrid.Hash(grid.Describe() + "|" + problemInfo.Sha256), Versions.TorchFit, Versions.TorchSharp, device,
+            engine.ToString().ToLowerInvariant(), problemInfo, document, grid.Seeds, gridCount, shard?.ToString(), count, limit,
+            DateTimeOffset.Now, null, null);
+    }
+
+    private static double Steps(LinearProblem problem, SweepConfiguration c, SweepGrid grid) =>
+        (double)grid.Epochs * ((problem.Rows + c.BatchSize - 1) / c.BatchSize);
+
+    private static string Describe(List<SweepConfiguration> run)
+    {
+        var c = run[0];
+        string rates = run.Count == 1 ? $"lr {Text.R(c.LearningRate)}" : $"{run.Count} configurations, lr {Text.R(run.Min(r => r.LearningRate))}–{Text.R(run.Max(r => r.LearningRate))}";
+        return $"batch {c.BatchSize}, {rates}, {c.Precision.ToName()}, seed {c.Seed}";
+    }
+
+    /// <summary>A synchronous IProgress (System.Progress posts to a thread pool, out of order).</summary>
+    private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}

@@ -1,0 +1,146 @@
+using TorchFit.Problems;
+using TorchFit.Sweeps;
+using TorchFit.Training;
+
+namespace TorchFit.Tests.Sweeps;
+
+public sealed class SweepRunnerTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "torchfit-sweep-" + Guid.NewGuid().ToString("N"));
+    private static readonly LinearProblem Problem = ProblemGenerator.Uniform(40, 60, 0);
+
+    /// <summary>3 batch sizes × 3 learning rates, one of them far above the stability limit.</summary>
+    private static readonly SweepGrid Small = new() { BatchSizes = [1, 8, 40], LearningRates = [0.001, 0.01, 0.5], Epochs = 30, Target = 1e-2 };
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private string Dir(string name) => Path.Combine(_root, name);
+
+    [Fact]
+    public void Should_Write_One_Row_And_One_History_Per_Configuration()
+    {
+        var outcome = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("a"), Device = "cpu" });
+
+        Assert.True(outcome.Complete);
+        Assert.Equal(9, outcome.Rows.Count);
+        var store = new SweepStore(Dir("a"));
+        Assert.Equal(outcome.Rows.Select(r => r.Key), store.ReadRows().Select(r => r.Key));
+        Assert.Equal(10, File.ReadAllLines(store.ResultsCsvPath).Length);
+        Assert.All(outcome.Rows, r => Assert.Equal(r.EpochsRun, store.ReadHistoryMse(r.History).Length));
+        Assert.NotNull(store.ReadManifest()!.FinishedAt);
+        Assert.All(outcome.Rows, r => Assert.Equal(3, r.TrainedWith));   // batched by batch size
+    }
+
+    [Fact]
+    public void Should_Record_Divergence_With_Its_Epoch_Beside_The_Stability_Limit()
+    {
+        var outcome = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("a"), Device = "cpu" });
+
+        var diverged = outcome.Rows.Where(r => r.LearningRate == 0.5).ToList();
+        Assert.All(diverged, r => Assert.Equal("diverged", r.Stop));
+        Assert.All(diverged, r => Assert.Equal(r.EpochsRun, r.DivergedAtEpoch));
+        Assert.All(outcome.Rows, r => Assert.True(r.FullBatchStabilityLimit is > 0.001 and < 0.5));
+        Assert.All(outcome.Rows.Where(r => r.LearningRate == 0.001), r => Assert.Equal("completed", r.Stop));
+    }
+
+    [Fact]
+    public void Should_Agree_With_Configurations_Run_One_At_A_Time()
+    {
+        var batched = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("batched"), Device = "cpu", Engine = SweepEngine.Batched });
+        var solo = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("solo"), Device = "cpu", Engine = SweepEngine.Fused });
+
+        foreach (var (b, s) in batched.Rows.Zip(solo.Rows))
+        {
+            Assert.Equal(s.Key, b.Key);
+            Assert.Equal(s.Stop, b.Stop);
+            Assert.Equal(s.EpochsRun, b.EpochsRun);
+            if (s.Stop != "diverged") Assert.Equal(s.FinalMse, b.FinalMse, s.FinalMse * 1e-3);
+            Assert.Equal(1, s.TrainedWith);
+        }
+    }
+
+    [Fact]
+    public void Should_Resume_An_Interrupted_Sweep_With_Every_Row_Once()
+    {
+        // Given a sweep cancelled once its first run (3 configurations) has finished
+        using var cancel = new CancellationTokenSource();
+        var progress = new Callback(p => { if (p.Finished >= 3) cancel.Cancel(); });
+        var first = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("a"), Device = "cpu" }, progress, cancel.Token);
+        Assert.True(first.Cancelled);
+        Assert.Equal(3, new SweepStore(Dir("a")).ReadRows().Count);
+        Assert.Null(new SweepStore(Dir("a")).ReadManifest()!.FinishedAt);
+
+        // When the same sweep runs again into the same directory
+        var second = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("a"), Device = "cpu" });
+
+        // Then it skips the finished ones, completes the grid, and every row is there once
+        Assert.Equal(3, second.Skipped);
+        Assert.Equal(6, second.Trained);
+        Assert.True(second.Complete);
+        var keys = new SweepStore(Dir("a")).ReadRows().Select(r => r.Key).ToList();
+        Assert.Equal(Small.Configurations().Select(c => c.Key), keys);
+        Assert.Equal(first.Manifest.StartedAt, second.Manifest.StartedAt);
+        Assert.Empty(Directory.GetFiles(Dir("a"), "*.tmp*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Directory_That_Holds_Another_Sweep()
+    {
+        SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("a"), Device = "cpu" });
+
+        var error = Assert.Throws<InvalidInputException>(() =>
+            SweepRunner.Run(Problem, Small with { Epochs = 31 }, new SweepRunOptions { Directory = Dir("a"), Device = "cpu" }));
+
+        Assert.Contains("holds a different sweep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Give_The_Same_Results_For_The_Same_Seeds()
+    {
+        var grid = Small with { Seeds = [0, 7] };
+        var one = SweepRunner.Run(Problem, grid, new SweepRunOptions { Directory = Dir("one"), Device = "cpu" });
+        var two = SweepRunner.Run(Problem, grid, new SweepRunOptions { Directory = Dir("two"), Device = "cpu" });
+
+        Assert.Equal(one.Rows.Select(r => (r.Key, r.FinalMse, r.EpochsRun)), two.Rows.Select(r => (r.Key, r.FinalMse, r.EpochsRun)));
+        Assert.NotEqual(one.Rows[0].FinalMse, one.Rows.First(r => r.Seed == 7 && r.BatchSize == one.Rows[0].BatchSize && r.LearningRate == one.Rows[0].LearningRate).FinalMse);
+    }
+
+    [Fact]
+    public void Should_Merge_Shards_Into_The_Unsharded_Result()
+    {
+        // Given the grid run whole, and run as three shards
+        var whole = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("whole"), Device = "cpu" });
+        var shardDirs = Enumerable.Range(0, 3).Select(i => Dir($"shard{i}")).ToList();
+        for (int i = 0; i < 3; i++)
+            SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = shardDirs[i], Device = "cpu", Shard = new SweepShard(i, 3) });
+
+        // When the shards are merged
+        var merged = SweepMerge.Merge(shardDirs, Dir("merged"));
+
+        // Then the merged rows are the unsharded rows (results are independent of how configurations were grouped)
+        Assert.True(merged.Complete);
+        Assert.Equal(whole.Rows.Select(r => (r.Key, r.FinalMse, r.BestMse, r.EpochsRun, r.Stop)), merged.Rows.Select(r => (r.Key, r.FinalMse, r.BestMse, r.EpochsRun, r.Stop)));
+        Assert.Equal(whole.Manifest.SweepId, merged.Manifest.SweepId);
+        Assert.Null(merged.Manifest.Shard);
+        Assert.All(merged.Rows, r => Assert.True(File.Exists(Path.Combine(Dir("merged"), r.History))));
+    }
+
+    [Fact]
+    public void Should_Refuse_To_Merge_Different_Sweeps_Or_A_Repeated_Shard()
+    {
+        SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("s0"), Device = "cpu", Shard = new SweepShard(0, 2) });
+        SweepRunner.Run(Problem, Small with { Epochs = 5 }, new SweepRunOptions { Directory = Dir("other"), Device = "cpu", Shard = new SweepShard(1, 2) });
+
+        Assert.Contains("another sweep", Assert.Throws<InvalidInputException>(() => SweepMerge.Merge([Dir("s0"), Dir("other")], Dir("m1"))).Message, StringComparison.Ordinal);
+        Assert.Contains("given twice", Assert.Throws<InvalidInputException>(() => SweepMerge.Merge([Dir("s0"), Dir("s0")], Dir("m2"))).Message, StringComparison.Ordinal);
+        Assert.Contains("not a sweep", Assert.Throws<InvalidInputException>(() => SweepMerge.Merge([Dir("s0"), Dir("missing")], Dir("m3"))).Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Callback(Action<SweepProgress> action) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => action(value);
+    }
+}
