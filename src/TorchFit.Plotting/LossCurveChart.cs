@@ -1,6 +1,4 @@
-using TorchFit.IO;
 using System.Globalization;
-using System.Text;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -27,16 +25,6 @@ public static class LossCurveChart
         Colors.SaddleBrown,
         Colors.DarkSlateBlue,
     ];
-
-    /// <summary>
-    /// A common sans-serif face this machine has, or null to keep ScottPlot's default. Font lookups fall back to the
-    /// system default (a serif face on some Linux machines) for unknown names, so a candidate counts only if the face
-    /// found has its name.
-    /// </summary>
-    private static readonly Lazy<string?> SansFont = new(() =>
-        Array.Find(
-            ["Segoe UI", "Helvetica", "Arial", "DejaVu Sans", "Liberation Sans", "Noto Sans"],
-            name => string.Equals(Fonts.GetTypeface(name, false, false)?.FamilyName, name, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// Draws MSE against epoch on a log-scale y axis, one line per series and one dashed horizontal line per
@@ -77,7 +65,7 @@ public static class LossCurveChart
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(levels);
-        bool svg = IsSvg(path);
+        bool svg = ChartOutput.IsSvg(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         if (series.Count == 0)
@@ -102,34 +90,7 @@ public static class LossCurveChart
         }
 
         using Plot plot = Build(title, series, levels, height, xLabel, yLabel);
-        if (svg)
-        {
-            string xml = plot.GetSvgXml(width, height);
-            AtomicFile.Write(path, temp => File.WriteAllText(temp, xml, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
-        }
-        else
-        {
-            byte[] png = plot.GetImageBytes(width, height, ImageFormat.Png);
-            AtomicFile.Write(path, temp => File.WriteAllBytes(temp, png));
-        }
-    }
-
-    private static bool IsSvg(string path)
-    {
-        string extension = Path.GetExtension(path);
-        if (extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (extension.Equals(".png", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        string shown = extension.Length == 0 ? "(none)" : $"'{extension}'";
-        throw new ArgumentException(
-            $"Unsupported chart file extension {shown} in '{path}': use .png or .svg.", nameof(path));
+        ChartOutput.Write(plot, path, svg, width, height);
     }
 
     private static Plot Build(
@@ -199,7 +160,7 @@ public static class LossCurveChart
             plot.Title(title);
             plot.XLabel(xLabel);
             plot.YLabel(yLabel);
-            if (SansFont.Value is string face)
+            if (ChartOutput.SansFont.Value is string face)
             {
                 // Font.Set pins one regular typeface on every label; title and axis labels get the bold one back.
                 plot.Font.Set(face);
