@@ -39,6 +39,16 @@ internal static class TorchFitApp
                 .WithDescription("Choose SGD settings from the spectrum that reach --target, predict the epochs, and prove it by training, beside the question's settings and L-BFGS.")
                 .WithExample("solve", "--target", "1e-10")
                 .WithExample("solve", "--n", "100", "--d", "400", "--compare-epochs", "0", "--json");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Train a batch-size × learning-rate grid (resumable, shardable) and write results.csv/json, histories, a manifest and heatmaps.")
+                .WithExample("sweep", "--batch-sizes", "1,8,32,200", "--lrs", "0.001,0.003,0.01,0.013", "--epochs", "10000", "--out", "results/sweep")
+                .WithExample("sweep", "--config", "sweep.json", "--shard", "0/4", "--out", "results/shard0");
+            config.AddCommand<PlotCommand>("plot")
+                .WithDescription("Redraw a sweep directory's heatmaps and loss curves from its results.")
+                .WithExample("plot", "results/sweep");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Combine the shard directories of one sweep into one directory (checks they belong together).")
+                .WithExample("merge", "results/shard0", "results/shard1", "--out", "results/sweep");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Measure µs per step of each engine on 200×300 next to a GEMV and matmul floor taken in the same run.")
                 .WithExample("bench")

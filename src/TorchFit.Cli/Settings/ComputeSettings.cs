@@ -32,7 +32,7 @@ internal class ComputeSettings : ProblemSettings
         return EngineOption.Validate(Engine);
     }
 
-    private static Precision? ParseDtype(string value) => value.Trim().ToLowerInvariant() switch
+    internal static Precision? ParseDtype(string value) => value.Trim().ToLowerInvariant() switch
     {
         "float32" or "fp32" or "single" => Precision.Float32,
         "float64" or "fp64" or "double" => Precision.Float64,

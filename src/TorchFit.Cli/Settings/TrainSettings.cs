@@ -71,7 +71,7 @@ internal class TrainSettings : ComputeSettings
         Engine = TrainingEngine,
     };
 
-    private static WeightInit? ParseInit(string value) => value.Trim().ToLowerInvariant() switch
+    internal static WeightInit? ParseInit(string value) => value.Trim().ToLowerInvariant() switch
     {
         "glorot" or "glorot_uniform" or "xavier" => WeightInit.Glorot,
         "torch" or "kaiming" => WeightInit.Torch,

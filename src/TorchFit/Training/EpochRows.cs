@@ -4,45 +4,65 @@ using static TorchSharp.torch;
 namespace TorchFit.Training;
 
 /// <summary>
-/// The rows of A and b in the training dtype, and each epoch's order of them as a contiguous copy,
-/// drawn with the same <c>randperm</c> call <see cref="KerasTrainer"/> makes, so a seed gives the same batches.
+/// The rows of A and b in the training dtype and each epoch's order of them, drawn with the same
+/// <c>randperm</c> call <see cref="KerasTrainer"/> makes, so a seed gives the same batches. With
+/// <c>copyRows</c> the rows are also copied into that order every epoch (contiguous batches for the
+/// batched kernels); without it, readers index through <see cref="Order"/> and nothing is copied,
+/// which matters when A is large.
 /// </summary>
 internal sealed class EpochRows<T> where T : unmanaged, INumber<T>
 {
-    private readonly T[] _matrix;
-    private readonly T[] _target;
+    private readonly bool _copyRows;
 
-    public EpochRows(ReadOnlySpan<double> matrix, ReadOnlySpan<double> target, int columns)
+    public EpochRows(ReadOnlySpan<double> matrix, ReadOnlySpan<double> target, int columns, bool copyRows)
     {
         Columns = columns;
-        _matrix = Cast(matrix);
-        _target = Cast(target);
-        Matrix = new T[_matrix.Length];
-        Target = new T[_target.Length];
-        _matrix.CopyTo(Matrix, 0);
-        _target.CopyTo(Target, 0);
+        _copyRows = copyRows;
+        Source = Cast(matrix);
+        SourceTarget = Cast(target);
+        Order = [.. Enumerable.Range(0, target.Length)];
+        Matrix = copyRows ? (T[])Source.Clone() : [];
+        Target = copyRows ? (T[])SourceTarget.Clone() : [];
     }
 
     /// <summary>d, the values per row.</summary>
     public int Columns { get; }
 
-    /// <summary>This epoch's rows of A, row-major (the original order until <see cref="Shuffle"/>).</summary>
+    /// <summary>A in its original order, row-major.</summary>
+    public T[] Source { get; }
+
+    /// <summary>b in its original order.</summary>
+    public T[] SourceTarget { get; }
+
+    /// <summary>This epoch's order: position i holds original row Order[i].</summary>
+    public int[] Order { get; }
+
+    /// <summary>With copyRows, this epoch's rows of A in <see cref="Order"/>, row-major; else empty.</summary>
     public T[] Matrix { get; }
 
-    /// <summary>This epoch's b, in the same order as <see cref="Matrix"/>.</summary>
+    /// <summary>With copyRows, b in <see cref="Order"/>; else empty.</summary>
     public T[] Target { get; }
+
+    /// <summary>Row i of this epoch.</summary>
+    public ReadOnlySpan<T> Row(int i) => Source.AsSpan(Order[i] * Columns, Columns);
+
+    /// <summary>b of row i of this epoch.</summary>
+    public T TargetAt(int i) => SourceTarget[Order[i]];
 
     /// <summary>Puts the rows in the order of a fresh permutation from <paramref name="generator"/>.</summary>
     public void Shuffle(Generator generator)
     {
-        using var scope = NewDisposeScope();
-        var order = randperm(_target.Length, generator: generator).data<long>();
-        int d = Columns;
-        for (int i = 0; i < _target.Length; i++)
+        using (NewDisposeScope())
         {
-            int source = (int)order[i];
-            Array.Copy(_matrix, source * d, Matrix, i * d, d);
-            Target[i] = _target[source];
+            var order = randperm(Order.Length, generator: generator).data<long>();
+            for (int i = 0; i < Order.Length; i++) Order[i] = (int)order[i];
+        }
+        if (!_copyRows) return;
+        int d = Columns;
+        for (int i = 0; i < Order.Length; i++)
+        {
+            Array.Copy(Source, Order[i] * d, Matrix, i * d, d);
+            Target[i] = SourceTarget[Order[i]];
         }
     }
 

@@ -40,7 +40,6 @@ public static class FusedTrainer
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = problem.Rows, d = problem.Columns, epochs = options.Epochs;
-        var rows = new EpochRows<T>(problem.Matrix, problem.Target, d);
         var generator = new Generator(options.Seed, CPU);
         double[] initialWeights;
         if (options.InitialWeights is { } given)
@@ -54,53 +53,14 @@ public static class FusedTrainer
             initialWeights = KernelInitializer.Draw(options.Init, d, generator).data<double>().ToArray();
         }
 
-        var weights = EpochRows<T>.Cast(initialWeights);
-        var buffer = new T[d];        // PyTorch's momentum buffer (starts at 0, so the first step sets it to g)
-        var gradient = new T[d];
-        var widened = new double[d];
-        T learningRate = T.CreateChecked(options.LearningRate), momentum = T.CreateChecked(options.Momentum);
-        var batches = BatchPlan.For(n, Math.Min(options.BatchSize, n));
-
+        var stepper = new FusedStepper<T>(problem, options, initialWeights);
         var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress);
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             if (log.Cancelled(cancellationToken)) break;
-            if (options.Shuffle) rows.Shuffle(generator);
-            double weightedLossSum = 0;
-            foreach (var (start, length) in batches)
-            {
-                Array.Clear(gradient);
-                T scale = T.CreateChecked(2.0 / length);
-                double batchLoss = 0;
-                for (int i = start; i < start + length; i++)
-                {
-                    var row = rows.Matrix.AsSpan(i * d, d);
-                    T residual = VectorMath.Dot<T>(row, weights) - rows.Target[i];
-                    batchLoss += double.CreateChecked(residual * residual);
-                    VectorMath.AddScaled<T>(gradient, scale * residual, row);   // g += (2/B)·rᵢ·aᵢ
-                }
-                weightedLossSum += batchLoss;   // (loss mean over the batch) × B
-                Step(weights, gradient, buffer, learningRate, momentum, options.Momentum > 0, options.Nesterov);
-            }
-            for (int j = 0; j < d; j++) widened[j] = double.CreateChecked(weights[j]);
-            if (!log.Record(weightedLossSum / n, problem.MeanSquaredError(widened))) break;
+            double history = stepper.RunEpoch(generator);
+            if (!log.Record(history, problem.MeanSquaredError(stepper.WidenedWeights()))) break;
         }
-        for (int j = 0; j < d; j++) widened[j] = double.CreateChecked(weights[j]);
-        return log.Finish("cpu", initialWeights, widened);
-    }
-
-    /// <summary>
-    /// torch.optim.SGD without dampening or weight decay: buf ← μ·buf + g; w ← w − η·(Nesterov ? g + μ·buf : buf).
-    /// </summary>
-    private static void Step<T>(Span<T> weights, Span<T> gradient, Span<T> buffer, T learningRate, T momentum, bool useMomentum, bool nesterov)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (useMomentum)
-        {
-            for (int j = 0; j < buffer.Length; j++) buffer[j] = momentum * buffer[j] + gradient[j];
-            if (nesterov) VectorMath.AddScaled<T>(gradient, momentum, buffer);
-            else buffer.CopyTo(gradient);
-        }
-        VectorMath.AddScaled<T>(weights, -learningRate, gradient);
+        return log.Finish("cpu", initialWeights, stepper.WidenedWeights());
     }
 }

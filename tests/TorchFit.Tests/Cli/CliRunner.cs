@@ -8,12 +8,14 @@ internal sealed class CliRunner
 {
     public sealed record Outcome(int ExitCode, string Console, string Output, string Error);
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunWith(CancellationToken.None, args);
+
+    public static Outcome RunWith(CancellationToken cancellation, params string[] args)
     {
         var console = new TestConsole().Width(200);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int code = TorchFitApp.Run(args, new CliContext(console, output, error, CancellationToken.None));
+        int code = TorchFitApp.Run(args, new CliContext(console, output, error, cancellation));
         return new Outcome(code, console.Output, output.ToString(), error.ToString());
     }
 }

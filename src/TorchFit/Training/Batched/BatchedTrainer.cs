@@ -78,7 +78,7 @@ public static class BatchedTrainer
         var first = configurations[0];
         int n = problem.Rows, d = problem.Columns, count = configurations.Count, epochs = first.Epochs;
         var weights = new ColumnMatrix<T>(d, count, L.Count);
-        var rows = new EpochRows<T>(problem.Matrix, problem.Target, d);
+        var rows = new EpochRows<T>(problem.Matrix, problem.Target, d, copyRows: true);
         var generator = new Generator(first.Seed, CPU);
         double[] initialWeights;
         using (NewDisposeScope()) initialWeights = KernelInitializer.Draw(first.Init, d, generator).data<double>().ToArray();

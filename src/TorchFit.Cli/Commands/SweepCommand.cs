@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchFit.Cli.Output;
+using TorchFit.Cli.Settings;
+using TorchFit.Devices;
+using TorchFit.Plotting;
+using TorchFit.Sweeps;
+
+namespace TorchFit.Cli.Commands;
+
+/// <summary><c>torchfit sweep</c>: a batch-size × learning-rate grid, resumable, with results and plots.</summary>
+internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
+{
+    public override int Execute(CommandContext commandContext, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        var grid = settings.ToGrid();
+        var shard = settings.ParsedShard;
+        string directory = settings.Out ?? Path.Combine("results", $"sweep-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var problem = settings.CreateProblem();
+        IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
+        var options = new SweepRunOptions { Directory = directory, Device = settings.Device, Engine = settings.SweepEngine, Shard = shard };
+        var outcome = SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
+            progress => SweepRunner.Run(problem, grid, options, progress, context.Cancellation));
+        var store = new SweepStore(directory);
+        var plots = SweepPlots.Write(store, outcome.Manifest, outcome.Rows);
+
+        if (settings.Json)
+            context.Output.WriteLine(JsonSerializer.Serialize(new SweepDocument(outcome.Manifest, outcome.Rows, outcome.Skipped, outcome.Trained,
+                outcome.Cancelled, outcome.Seconds, [.. plots.Select(p => Path.GetRelativePath(directory, p))]), SweepStore.Json));
+        else
+        {
+            SweepView.Show(context.Console, outcome.Manifest, outcome.Rows);
+            if (outcome.Skipped > 0)
+                context.Console.MarkupLine(Markup.Escape($"Skipped {outcome.Skipped} configurations already finished in {directory}."));
+            context.Console.MarkupLine(Markup.Escape($"Trained {outcome.Trained} configurations in {Numbers.Seconds(outcome.Seconds)} s. "
+                + $"Wrote {store.ResultsCsvPath}, results.json, manifest.json, histories/ and {plots.Count} plots in {Path.Combine(directory, "plots")}."));
+        }
+        if (!outcome.Cancelled) return TorchFitApp.Success;
+        context.Error.WriteLine($"torchfit: interrupted; {outcome.Rows.Count} of {outcome.Manifest.Configurations} configurations are written in {directory}. Run the same command with --out {directory} to finish.");
+        return TorchFitApp.Cancelled;
+    }
+}
+
+/// <summary>What <c>torchfit sweep --json</c> prints.</summary>
+internal sealed record SweepDocument(SweepManifest Manifest, IReadOnlyList<SweepRow> Rows, int Skipped, int Trained, bool Cancelled, double Seconds, IReadOnlyList<string> Plots);

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Spectre.Console;
+using TorchFit.Sweeps;
+
+namespace TorchFit.Cli.Output;
+
+/// <summary>
+/// One progress bar for a whole sweep (configurations done, the current run, ETA) on a terminal;
+/// plain lines every 5 seconds when output is redirected or JSON goes to stdout.
+/// </summary>
+internal static class SweepProgressDisplay
+{
+    public static T Run<T>(IAnsiConsole console, bool live, TextWriter plain, Func<IProgress<SweepProgress>, T> work)
+    {
+        if (!live) return work(new PlainLines(plain));
+        T result = default!;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                     new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context => result = work(new LiveBar(context)));
+        return result;
+    }
+
+    private static string Describe(SweepProgress p) =>
+        $"{p.Finished}/{p.Total} configurations{(p.Skipped > 0 ? $" ({p.Skipped} skipped)" : "")} · {p.Current} · epoch {Numbers.Count(p.Epoch)}/{Numbers.Count(p.Epochs)}";
+
+    private sealed class LiveBar(ProgressContext context) : IProgress<SweepProgress>
+    {
+        private readonly Stopwatch _since = Stopwatch.StartNew();
+        private ProgressTask? _task;
+
+        public void Report(SweepProgress value)
+        {
+            _task ??= context.AddTask("sweep", maxValue: Math.Max(1, value.WorkTotal));
+            if (_since.ElapsedMilliseconds < 100 && value.Epoch < value.Epochs) return;
+            _since.Restart();
+            _task.Description = Markup.Escape(Describe(value));
+            _task.Value = value.WorkDone;
+        }
+    }
+
+    private sealed class PlainLines(TextWriter writer) : IProgress<SweepProgress>
+    {
+        private Stopwatch? _since;
+        private int _finished = -1;
+
+        public void Report(SweepProgress value)
+        {
+            bool finishedOne = value.Finished != _finished;
+            if (_since is not null && !finishedOne && _since.Elapsed.TotalSeconds < 5) return;
+            _since = Stopwatch.StartNew();
+            _finished = value.Finished;
+            double eta = value.WorkDone > 0 ? value.Seconds / value.WorkDone * (value.WorkTotal - value.WorkDone) : double.NaN;
+            writer.WriteLine($"sweep: {Describe(value)}  {Numbers.Seconds(value.Seconds)} s" + (double.IsFinite(eta) && eta > 0 ? $"  ETA {Numbers.Seconds(eta)} s" : ""));
+            writer.Flush();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Spectre.Console;
+using TorchFit.Sweeps;
+
+namespace TorchFit.Cli.Output;
+
+/// <summary>The table and notes <c>torchfit sweep</c>, <c>plot</c> and <c>merge</c> print.</summary>
+internal static class SweepView
+{
+    private const int MaxTableRows = 40;
+
+    public static void Show(IAnsiConsole console, SweepManifest manifest, IReadOnlyList<SweepRow> rows)
+    {
+        // Only the settings that vary get a column, so the table stays narrow.
+        bool momenta = rows.Select(r => (r.Momentum, r.Nesterov)).Distinct().Count() > 1, dtypes = rows.Select(r => r.Dtype).Distinct().Count() > 1,
+            seeds = rows.Select(r => r.Seed).Distinct().Count() > 1;
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{manifest.Problem.Name}: {Numbers.Count(manifest.Grid.Epochs)} epochs per configuration ({manifest.Engine} engine, {manifest.Device})"))
+            .AddColumn(new TableColumn("batch").RightAligned()).AddColumn(new TableColumn("lr").RightAligned());
+        if (momenta) table.AddColumn(new TableColumn("μ").RightAligned());
+        if (dtypes) table.AddColumn("dtype");
+        if (seeds) table.AddColumn(new TableColumn("seed").RightAligned());
+        table.AddColumn(new TableColumn("final MSE").RightAligned()).AddColumn(new TableColumn("best MSE").RightAligned())
+            .AddColumn(new TableColumn($"epochs to {Numbers.Mse(manifest.Grid.Target)}").RightAligned()).AddColumn("stopped");
+        foreach (var r in rows.Take(MaxTableRows))
+        {
+            var cells = new List<string> { Numbers.Count(r.BatchSize), Numbers.Exact(r.LearningRate) };
+            if (momenta) cells.Add(Numbers.Exact(r.Momentum) + (r.Nesterov ? " N" : ""));
+            if (dtypes) cells.Add(r.Dtype);
+            if (seeds) cells.Add($"{r.Seed}");
+            cells.AddRange([Numbers.Mse(r.FinalMse), Numbers.Mse(r.BestMse), r.EpochsToTarget is { } e ? Numbers.Count(e) : "—",
+                r.DivergedAtEpoch is { } at ? $"diverged @ {Numbers.Count(at)}" : r.Stop == "reachedtarget" ? "at target" : "—"]);
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+        console.Write(table);
+        if (rows.Count > MaxTableRows) console.MarkupLine(Markup.Escape($"(first {MaxTableRows} of {rows.Count} rows; all of them are in results.csv)"));
+
+        double limit = manifest.FullBatchStabilityLimit;
+        var rates = rows.Select(r => r.LearningRate).Distinct().Order().ToList();
+        var near = rates.Where(lr => lr <= limit && lr >= 0.9 * limit).ToList();
+        var above = rates.Where(lr => lr > limit).ToList();
+        string where = string.Join(" ", new[]
+        {
+            near.Count > 0 ? $"lr {string.Join(", ", near.Select(Numbers.Exact))} sits at its edge ({string.Join(", ", near.Select(lr => $"{lr / limit:P0}"))} of it)." : "",
+            above.Count > 0 ? $"lr {string.Join(", ", above.Select(Numbers.Exact))} is above it: full-batch runs there diverge." : "",
+        }.Where(s => s.Length > 0));
+        console.MarkupLine(Markup.Escape($"Full-batch stability limit 2/λ_max = {limit:0.#####}. {where}".TrimEnd()));
+        foreach (var r in rows.Where(r => r.DivergedAtEpoch is not null).Take(8))
+            console.MarkupLine(Markup.Escape($"  diverged: batch {r.BatchSize}, lr {Numbers.Exact(r.LearningRate)}, μ {Numbers.Exact(r.Momentum)}, seed {r.Seed} at epoch {Numbers.Count(r.DivergedAtEpoch!.Value)} (full-batch limit η < {limit:0.#####})"));
+    }
+}

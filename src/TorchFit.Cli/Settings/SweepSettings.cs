@@ -1,0 +1,133 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchFit.Sweeps;
+using TorchFit.Training;
+
+namespace TorchFit.Cli.Settings;
+
+/// <summary>Options of <c>torchfit sweep</c>: the grid from flags and/or a JSON file, flags winning.</summary>
+internal sealed class SweepSettings : ProblemSettings
+{
+    [CommandOption("--config <FILE>")]
+    [Description("A JSON grid (fields batchSizes, learningRates, momenta, nesterov, dtypes, init, seeds, epochs, target, stopAtTarget; see README). Flags override it.")]
+    public string? Config { get; set; }
+
+    [CommandOption("--batch-sizes <LIST>")]
+    [Description("Batch sizes, comma-separated. Default 1,8,32,200.")]
+    public string? BatchSizes { get; set; }
+
+    [CommandOption("--lrs <LIST>")]
+    [Description("Learning rates, comma-separated. Default 0.001,0.003,0.01,0.013.")]
+    public string? LearningRates { get; set; }
+
+    [CommandOption("--momentum <LIST>")]
+    [Description("Momenta μ in [[0, 1), comma-separated; one heatmap per value. Default 0.")]
+    public string? Momenta { get; set; }
+
+    [CommandOption("--nesterov")]
+    [Description("Nesterov momentum for the configurations with μ > 0.")]
+    public bool Nesterov { get; set; }
+
+    [CommandOption("--dtype <LIST>")]
+    [Description("float32 and/or float64, comma-separated. Default float32.")]
+    public string? Dtypes { get; set; }
+
+    [CommandOption("--init <INIT>")]
+    [Description("Initial weights: glorot (Keras default) or torch.")]
+    public string? Init { get; set; }
+
+    [CommandOption("--seeds <LIST>")]
+    [Description("Seeds of the initial weights and shuffles, one repeat of the grid each. Default 0. (--seed is the problem's seed.)")]
+    public string? Seeds { get; set; }
+
+    [CommandOption("--epochs <E>")]
+    [Description("Epochs per configuration. Default 10,000.")]
+    public int? Epochs { get; set; }
+
+    [CommandOption("--target <MSE>")]
+    [Description("Record the first epoch whose MSE is ≤ this. Default 1e-10.")]
+    public double? Target { get; set; }
+
+    [CommandOption("--stop-at-target")]
+    [Description("Stop each configuration once it reaches --target.")]
+    public bool StopAtTarget { get; set; }
+
+    [CommandOption("--shard <I/N>")]
+    [Description("Run only shard I of N (0-based) of the grid; combine shard directories with torchfit merge.")]
+    public string? Shard { get; set; }
+
+    [CommandOption("--engine <ENGINE>")]
+    [Description("batched (configurations sharing batch size, seed and dtype train as one d×K matrix; CPU), fused (one at a time; CPU) or keras (the mirror; any device). Default: batched on the CPU, keras on CUDA.")]
+    public string? Engine { get; set; }
+
+    public override ValidationResult Validate()
+    {
+        var problem = base.Validate();
+        if (!problem.Successful) return problem;
+        if (Engine is not null && ParseEngine(Engine) is null)
+            return ValidationResult.Error($"--engine must be batched, fused or keras, got '{Engine}'");
+        if (Init is not null && TrainSettings.ParseInit(Init) is null)
+            return ValidationResult.Error($"--init must be glorot or torch, got '{Init}'");
+        return ValidationResult.Success();
+    }
+
+    public SweepEngine? SweepEngine => Engine is null ? null : ParseEngine(Engine);
+
+    public SweepShard? ParsedShard => Shard is null ? null : SweepShard.Parse(Shard);
+
+    /// <summary>The grid: defaults, then the --config file, then the flags.</summary>
+    public SweepGrid ToGrid()
+    {
+        var grid = new SweepGrid();
+        if (Config is not null)
+        {
+            var file = SweepConfigFile.Load(Config);
+            grid = grid with
+            {
+                BatchSizes = file.BatchSizes ?? grid.BatchSizes,
+                LearningRates = file.LearningRates ?? grid.LearningRates,
+                Momenta = file.Momenta ?? grid.Momenta,
+                Nesterov = file.Nesterov ?? grid.Nesterov,
+                Precisions = file.Dtypes is null ? grid.Precisions : [.. file.Dtypes.Select(d => ComputeSettings.ParseDtype(d)
+                    ?? throw new InvalidInputException($"--config {Config}: dtypes: '{d}' is not float32 or float64"))],
+                Init = file.Init is null ? grid.Init : TrainSettings.ParseInit(file.Init)
+                    ?? throw new InvalidInputException($"--config {Config}: init: '{file.Init}' is not glorot or torch"),
+                Seeds = file.Seeds ?? grid.Seeds,
+                Epochs = file.Epochs ?? grid.Epochs,
+                Target = file.Target ?? grid.Target,
+                StopAtTarget = file.StopAtTarget ?? grid.StopAtTarget,
+            };
+        }
+        grid = grid with
+        {
+            BatchSizes = BatchSizes is null ? grid.BatchSizes : ListOption.Parse("--batch-sizes", BatchSizes, ListOption.Integer),
+            LearningRates = LearningRates is null ? grid.LearningRates : ListOption.Parse("--lrs", LearningRates, ListOption.Real),
+            Momenta = Momenta is null ? grid.Momenta : ListOption.Parse("--momentum", Momenta, ListOption.Real),
+            Nesterov = Nesterov || grid.Nesterov,
+            Precisions = Dtypes is null ? grid.Precisions : ListOption.Parse("--dtype", Dtypes, ComputeSettings.ParseDtype),
+            Init = Init is null ? grid.Init : TrainSettings.ParseInit(Init)!.Value,
+            Seeds = Seeds is null ? grid.Seeds : ListOption.Parse("--seeds", Seeds, ListOption.Seed),
+            Epochs = Epochs ?? grid.Epochs,
+            Target = Target ?? grid.Target,
+            StopAtTarget = StopAtTarget || grid.StopAtTarget,
+        };
+        try
+        {
+            grid.Validate();
+        }
+        catch (InvalidInputException e)
+        {
+            throw new InvalidInputException($"sweep grid{(Config is null ? "" : $" (--config {Config} and flags)")}: {e.Message}");
+        }
+        return grid;
+    }
+
+    private static SweepEngine? ParseEngine(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "batched" => Sweeps.SweepEngine.Batched,
+        "fused" => Sweeps.SweepEngine.Fused,
+        "keras" => Sweeps.SweepEngine.Keras,
+        _ => null,
+    };
+}
