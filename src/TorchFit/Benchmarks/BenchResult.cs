@@ -1,7 +1,7 @@
 namespace TorchFit.Benchmarks;
 
 /// <summary>One measured engine setting.</summary>
-/// <param name="Engine">"keras" or "fused".</param>
+/// <param name="Engine">"keras", "fused", "batched" or "fused (steps only)" (no per-epoch MSE).</param>
 /// <param name="BatchSize">Rows per step.</param>
 /// <param name="Configurations">Configurations trained at once (1 for a solo run).</param>
 /// <param name="N">Rows of A.</param>

@@ -42,6 +42,45 @@ public static class StepBenchmark
         return new BenchResult("batched", batchSize, configurations, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps / configurations);
     }
 
+    /// <summary>
+    /// µs per step of the fused engine's steps alone (no per-epoch full-data MSE), float32, batch
+    /// <paramref name="batchSize"/>: the arithmetic-bound case on a large problem. A warm-up epoch, then
+    /// <paramref name="epochs"/> timed epochs.
+    /// </summary>
+    public static BenchResult FusedSteps(LinearProblem problem, int batchSize, int epochs)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var options = new TrainingOptions { BatchSize = batchSize, Device = "cpu", LearningRate = 1e-6 };
+        var generator = new Generator(0, CPU);
+        var stepper = new FusedStepper<float>(problem, options, KernelInitializer.InitialWeights(options.Init, problem.Columns, 0));
+        stepper.RunEpoch(generator);
+        var clock = Stopwatch.StartNew();
+        for (int e = 0; e < epochs; e++) stepper.RunEpoch(generator);
+        return new BenchResult("fused (steps only)", batchSize, 1, problem.Rows, problem.Columns, "cpu",
+            clock.Elapsed.TotalMicroseconds / (epochs * stepper.StepsPerEpoch));
+    }
+
+    /// <summary>
+    /// µs for one float32 <c>torch.mv</c> of each consecutive batch-row slice of a rows×columns matrix in turn
+    /// (so, like a training epoch, it streams the whole matrix rather than re-reading one cached slice), best of several passes.
+    /// </summary>
+    public static double StreamingGemvMicroseconds(int rows, int columns, int batchSize, int passes = 5)
+    {
+        using var scope = NewDisposeScope();
+        var matrix = rand(rows, columns);
+        var vector = rand(columns);
+        var slices = Enumerable.Range(0, rows / batchSize).Select(k => matrix.narrow(0, k * batchSize, batchSize)).ToList();
+        foreach (var slice in slices) mv(slice, vector).Dispose();
+        double best = double.MaxValue;
+        for (int pass = 0; pass < passes; pass++)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var slice in slices) mv(slice, vector).Dispose();
+            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / slices.Count);
+        }
+        return best;
+    }
+
     /// <summary>µs for one float32 <c>torch.mv</c> of a rows×columns matrix, best of several rounds.</summary>
     public static double GemvMicroseconds(int rows, int columns, int repeats = 20_000)
     {
@@ -77,10 +116,11 @@ public static class StepBenchmark
     }
 
     /// <summary>
-    /// The standard run: both engines at batch 32 and full batch on the 200×300 seed-0 problem on one
-    /// thread, then the GEMV floor (one thread) and the matmul rate (all cores).
+    /// The standard run: both engines at batch 32 and full batch and the batched engine at K = 1, 8, 64 on the
+    /// 200×300 seed-0 problem on one thread, then the GEMV floor (one thread), optionally the fused steps on a
+    /// <paramref name="large"/> problem beside a streaming GEMV of its batches, and the matmul rate (all cores).
     /// </summary>
-    public static BenchReport Run(int epochs = 2_000, IProgress<string>? progress = null)
+    public static BenchReport Run(int epochs = 2_000, IProgress<string>? progress = null, (int Rows, int Columns)? large = null)
     {
         var problem = ProblemGenerator.Uniform(200, 300, 0);
         int threads = torch.get_num_threads();
@@ -99,10 +139,18 @@ public static class StepBenchmark
         }
         progress?.Report("floors: GEMV and matmul");
         double gemv = GemvMicroseconds(32, 300);
+        var floors = new List<GemvFloor> { new(200, 300, 32, gemv) };
+        if (large is { } size)
+        {
+            progress?.Report($"large problem {size.Rows:N0}×{size.Columns:N0}: fused steps and a streaming GEMV of each batch");
+            var big = ProblemGenerator.Uniform(size.Rows, size.Columns, 0);
+            results.Add(FusedSteps(big, 32, 3));
+            floors.Add(new GemvFloor(size.Rows, size.Columns, 32, StreamingGemvMicroseconds(size.Rows, size.Columns, 32)));
+        }
         torch.set_num_threads(Environment.ProcessorCount);
         double gflops = MatmulGflops();
         torch.set_num_threads(threads);
         using var process = Process.GetCurrentProcess();
-        return new BenchReport(results, new BenchLimits(gemv, gflops), 1, process.PeakWorkingSet64 / (1024.0 * 1024.0));
+        return new BenchReport(results, new BenchLimits(gemv, gflops, floors), 1, process.PeakWorkingSet64 / (1024.0 * 1024.0));
     }
 }

@@ -47,7 +47,17 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
             Array.Clear(_gradient);
             T scale = T.CreateChecked(2.0 / length);
             double batchLoss = 0;
-            for (int i = start; i < start + length; i++)
+            int i = start, end = start + length;
+            for (; i + 4 <= end; i += 4)
+            {
+                // Four rows at a time: w and g are read once per four rows instead of once per row.
+                ReadOnlySpan<T> a0 = _rows.Row(i), a1 = _rows.Row(i + 1), a2 = _rows.Row(i + 2), a3 = _rows.Row(i + 3);
+                var (d0, d1, d2, d3) = VectorMath.Dot4<T>(a0, a1, a2, a3, Weights);
+                T r0 = d0 - _rows.TargetAt(i), r1 = d1 - _rows.TargetAt(i + 1), r2 = d2 - _rows.TargetAt(i + 2), r3 = d3 - _rows.TargetAt(i + 3);
+                batchLoss += double.CreateChecked(r0 * r0) + double.CreateChecked(r1 * r1) + double.CreateChecked(r2 * r2) + double.CreateChecked(r3 * r3);
+                VectorMath.AddScaled4<T>(_gradient, scale * r0, a0, scale * r1, a1, scale * r2, a2, scale * r3, a3);
+            }
+            for (; i < end; i++)
             {
                 var row = _rows.Row(i);
                 T residual = VectorMath.Dot<T>(row, Weights) - _rows.TargetAt(i);

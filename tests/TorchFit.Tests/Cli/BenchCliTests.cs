@@ -15,25 +15,24 @@ public sealed class BenchCliTests : IDisposable
     public void Should_Report_Each_Engine_And_The_Floors_As_Json()
     {
         // When a very short bench runs (the figures are not asserted: speed belongs to the bench itself)
-        var outcome = CliRunner.Run("bench", "--epochs", "8", "--out", _directory, "--json");
+        var outcome = CliRunner.Run("bench", "--epochs", "8", "--large", "400x600", "--out", _directory, "--json");
 
         // Then the JSON has one row per engine and batch size, and both floors
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Output);
         var results = json.RootElement.GetProperty("results");
-        Assert.Equal(["keras/32", "keras/200", "fused/32", "fused/200"],
-            results.EnumerateArray().Select(r => $"{r.GetProperty("engine").GetString()}/{r.GetProperty("batchSize").GetInt32()}"));
+        Assert.Equal(["keras/32/1", "keras/200/1", "fused/32/1", "fused/200/1", "batched/32/1", "batched/32/8", "batched/32/64", "fused (steps only)/32/1"],
+            results.EnumerateArray().Select(r => $"{r.GetProperty("engine").GetString()}/{r.GetProperty("batchSize").GetInt32()}/{r.GetProperty("configurations").GetInt32()}"));
+        Assert.Equal([200, 200, 200, 200, 200, 200, 200, 400], results.EnumerateArray().Select(r => r.GetProperty("n").GetInt32()));
         foreach (var r in results.EnumerateArray())
         {
-            Assert.Equal(1, r.GetProperty("configurations").GetInt32());
-            Assert.Equal(200, r.GetProperty("n").GetInt32());
-            Assert.Equal(300, r.GetProperty("d").GetInt32());
             Assert.Equal("cpu", r.GetProperty("device").GetString());
             Assert.True(r.GetProperty("microsecondsPerStep").GetDouble() > 0);
         }
         var limits = json.RootElement.GetProperty("limits");
         Assert.True(limits.GetProperty("gemvMicroseconds").GetDouble() > 0);
         Assert.True(limits.GetProperty("matmulGflops").GetDouble() > 0);
+        Assert.Equal([300, 600], limits.GetProperty("gemv").EnumerateArray().Select(g => g.GetProperty("d").GetInt32()));
         Assert.True(File.Exists(Path.Combine(_directory, "bench.json")));
     }
 }
