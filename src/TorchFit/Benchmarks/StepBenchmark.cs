@@ -50,14 +50,12 @@ public static class StepBenchmark
     public static BenchResult FusedSteps(LinearProblem problem, int batchSize, int epochs)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var options = new TrainingOptions { BatchSize = batchSize, Device = "cpu", LearningRate = 1e-6 };
-        var generator = new Generator(0, CPU);
-        var stepper = new FusedStepper<float>(problem, options, KernelInitializer.InitialWeights(options.Init, problem.Columns, 0));
-        stepper.RunEpoch(generator);
+        var runner = new FusedStepRunner(problem, batchSize);
+        runner.RunEpoch();
         var clock = Stopwatch.StartNew();
-        for (int e = 0; e < epochs; e++) stepper.RunEpoch(generator);
+        for (int e = 0; e < epochs; e++) runner.RunEpoch();
         return new BenchResult("fused (steps only)", batchSize, 1, problem.Rows, problem.Columns, "cpu",
-            clock.Elapsed.TotalMicroseconds / (epochs * stepper.StepsPerEpoch));
+            clock.Elapsed.TotalMicroseconds / (epochs * runner.StepsPerEpoch));
     }
 
     /// <summary>
