@@ -25,7 +25,7 @@ internal static class NpzProblemReader
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidInputException($"{path}: not a readable .npz (zip) archive: {e.Message}", e);
+            throw new InvalidInputException($"{path}: not a readable .npz archive (truncated, or not a zip file): {e.Message}", e);
         }
     }
 

@@ -44,7 +44,7 @@ public class ProblemFileTests
     [InlineData("missing.npz", "no such file")]
     [InlineData("p.npy", "a .npy file holds one array")]
     [InlineData("p.mat", "unknown problem format '.mat'")]
-    [InlineData("p.npz", "not a readable .npz (zip) archive")]
+    [InlineData("p.npz", "not a readable .npz archive (truncated, or not a zip file)")]
     public void Should_Refuse_Files_It_Cannot_Read_With_One_Line(string name, string message)
     {
         string directory = TestFiles.NewDirectory();
