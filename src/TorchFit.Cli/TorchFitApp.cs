@@ -28,7 +28,7 @@ internal static class TorchFitApp
                 .WithExample("reproduce")
                 .WithExample("reproduce", "--out", "results/reproduce", "--json");
             config.AddCommand<TrainCommand>("train")
-                .WithDescription("Train a bias-free Dense(1) with MSE and SGD on a seeded problem, exactly as Keras' model.fit would.")
+                .WithDescription("Train a bias-free Dense(1) with MSE and SGD on a problem, exactly as Keras' model.fit would.")
                 .WithExample("train", "--n", "200", "--d", "300", "--batch-size", "200", "--epochs", "10000")
                 .WithExample("train", "--lr", "0.005", "--momentum", "0.9", "--nesterov", "--dtype", "float64");
             config.AddCommand<DiagnoseCommand>("diagnose")
@@ -54,8 +54,20 @@ internal static class TorchFitApp
                 .WithExample("bench")
                 .WithExample("bench", "--json");
             config.AddCommand<LstsqCommand>("lstsq")
-                .WithDescription("Solve a seeded problem in closed form with torch.linalg.lstsq (float64).")
-                .WithExample("lstsq", "--n", "200", "--d", "300");
+                .WithDescription("Solve a problem in closed form with torch.linalg.lstsq (float64).")
+                .WithExample("lstsq", "--n", "200", "--d", "300")
+                .WithExample("lstsq", "--problem", "data/question-200x300-seed0.npz");
+            config.AddBranch("problem", problem =>
+            {
+                problem.SetDescription("Write a NumPy-seeded problem to .npz/.csv, or describe a problem file.");
+                problem.AddCommand<ProblemNewCommand>("new")
+                    .WithDescription("Write A and b as np.random.seed(S); A = np.random.random((n, d)); b = np.random.random((n, 1)) draws them, to .npz or .csv.")
+                    .WithExample("problem", "new", "--n", "200", "--d", "300", "--seed", "0", "--out", "problem.npz");
+                problem.AddCommand<ProblemInfoCommand>("info")
+                    .WithDescription("Describe a problem file: shapes, dtypes as stored, value ranges, rank and condition number.")
+                    .WithExample("problem", "info", "data/question-200x300-seed0.npz")
+                    .WithExample("problem", "info", "--A", "A.npy", "--b", "b.npy", "--json");
+            });
         });
         try
         {
@@ -80,14 +92,14 @@ internal static class TorchFitApp
     }
 
     /// <summary>
-    /// Spectre.Console.Cli allows no one-letter long options, but --n/--d are what users of the
-    /// question type: read them as -n/-d (also in the --n=200 form).
+    /// Spectre.Console.Cli allows no one-letter long options, but --n/--d (the question's names) and
+    /// --A/--b (NumPy's names for a problem's arrays) are what users type: read them as -n/-d/-A/-b,
+    /// also in the --n=200 form.
     /// </summary>
     internal static string ShortOptionAlias(string arg) => arg switch
     {
-        "--n" => "-n",
-        "--d" => "-d",
-        _ when arg.StartsWith("--n=", StringComparison.Ordinal) || arg.StartsWith("--d=", StringComparison.Ordinal) => arg[1..],
+        "--n" or "--d" or "--A" or "--b" => arg[1..],
+        _ when arg.Length > 4 && arg[3] == '=' && arg.StartsWith("--", StringComparison.Ordinal) && arg[2] is 'n' or 'd' or 'A' or 'b' => arg[1..],
         _ => arg,
     };
 

@@ -17,8 +17,8 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
     public override int Execute(CommandContext commandContext, DiagnoseSettings settings, CancellationToken cancellationToken)
     {
         string directory = settings.Out ?? Path.Combine("results", "diagnose");
-        IntraOpThreads.Apply(settings.Threads ?? Environment.ProcessorCount);
         var problem = settings.CreateProblem();
+        IntraOpThreads.Apply(settings.Threads ?? Environment.ProcessorCount);
         var options = settings.ToOptions();
         var diagnosis = Diagnoser.Diagnose(problem, options, settings.Target);
         var spectrum = diagnosis.Spectrum.SingularValues.Where(s => s > 0).ToArray();

@@ -13,8 +13,8 @@ internal sealed class LstsqCommand(CliContext context) : Command<ProblemSettings
     public override int Execute(CommandContext commandContext, ProblemSettings settings, CancellationToken cancellationToken)
     {
         string directory = settings.Out ?? Path.Combine("results", "lstsq");
-        int threads = IntraOpThreads.Apply(settings.Threads ?? Environment.ProcessorCount);
         var problem = settings.CreateProblem();
+        int threads = IntraOpThreads.Apply(settings.Threads ?? Environment.ProcessorCount);
         var result = LeastSquares.Solve(problem, settings.Device);
         string device = ComputeDevice.Describe(ComputeDevice.Resolve(settings.Device));
         string name = $"{problem.Rows}×{problem.Columns} lstsq";

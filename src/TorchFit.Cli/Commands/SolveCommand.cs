@@ -15,8 +15,8 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
     public override int Execute(CommandContext commandContext, SolveSettings settings, CancellationToken cancellationToken)
     {
         string directory = settings.Out ?? Path.Combine("results", "solve");
-        IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(settings.Rows, settings.Columns));
         var problem = settings.CreateProblem();
+        IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => Solver.Solve(problem, settings.ToOptions(), progress, context.Cancellation));
         string json = JsonSerializer.Serialize(report, ResultWriter.Json);

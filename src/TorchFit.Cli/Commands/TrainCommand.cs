@@ -14,8 +14,8 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
     public override int Execute(CommandContext commandContext, TrainSettings settings, CancellationToken cancellationToken)
     {
         string directory = settings.Out ?? Path.Combine("results", "train");
-        int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(settings.Rows, settings.Columns));
         var problem = settings.CreateProblem();
+        int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
         string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
         var result = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),

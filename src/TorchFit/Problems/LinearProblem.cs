@@ -42,6 +42,19 @@ public sealed class LinearProblem
     /// </summary>
     public static LinearProblem Create(string name, int rows, int columns, ReadOnlySpan<double> matrix, ReadOnlySpan<double> target)
     {
+        Validate(name, rows, columns, matrix, target);
+        return new LinearProblem(name, rows, columns, matrix.ToArray(), target.ToArray());
+    }
+
+    /// <summary>As <see cref="Create"/>, but takes ownership of the arrays instead of copying them (large problems).</summary>
+    internal static LinearProblem Adopt(string name, int rows, int columns, double[] matrix, double[] target)
+    {
+        Validate(name, rows, columns, matrix, target);
+        return new LinearProblem(name, rows, columns, matrix, target);
+    }
+
+    private static void Validate(string name, int rows, int columns, ReadOnlySpan<double> matrix, ReadOnlySpan<double> target)
+    {
         if (rows <= 0 || columns <= 0)
             throw new InvalidInputException($"problem '{name}': A must have at least one row and one column, got {rows}×{columns}");
         if (matrix.Length != (long)rows * columns)
@@ -50,7 +63,6 @@ public sealed class LinearProblem
             throw new InvalidInputException($"problem '{name}': b must be {rows}×1 (one value per row of A), got {target.Length} values");
         EnsureFinite(name, "A", matrix, columns);
         EnsureFinite(name, "b", target, 1);
-        return new LinearProblem(name, rows, columns, matrix.ToArray(), target.ToArray());
     }
 
     /// <summary>

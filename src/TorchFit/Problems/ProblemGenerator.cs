@@ -14,14 +14,12 @@ public static class ProblemGenerator
     {
         if (rows <= 0 || columns <= 0)
             throw new InvalidInputException($"problem size must be positive, got n={rows}, d={columns}");
-        if ((long)rows * columns > MaxEntries)
-            throw new InvalidInputException(
-                $"problem {rows}×{columns} needs {(long)rows * columns * 8 / (1 << 20):N0} MiB in float64; the limit is {MaxEntries:N0} entries");
+        ProblemMemory.EnsureFits(rows, columns, $"problem {rows}×{columns}");
         var random = new Mt19937(seed);
         var matrix = new double[(long)rows * columns];
         for (long k = 0; k < matrix.Length; k++) matrix[k] = random.NextDouble();
         var target = new double[rows];
         for (int i = 0; i < rows; i++) target[i] = random.NextDouble();
-        return LinearProblem.Create($"uniform {rows}×{columns}, seed {seed}", rows, columns, matrix, target);
+        return LinearProblem.Adopt($"uniform {rows}×{columns}, seed {seed}", rows, columns, matrix, target);
     }
 }

@@ -1,0 +1,17 @@
+namespace TorchFit.Problems.Files;
+
+/// <summary>Checks shared by every reader.</summary>
+internal static class ProblemArrays
+{
+    /// <summary>Refuses NaN and ±Inf, naming the first one as NumPy indexes it (A[2, 3], b[1]).</summary>
+    public static void EnsureFinite(string where, string array, ReadOnlySpan<double> values, int columns)
+    {
+        for (int k = 0; k < values.Length; k++)
+        {
+            if (double.IsFinite(values[k])) continue;
+            string index = array == "b" ? $"b[{k}]" : $"{array}[{k / columns}, {k % columns}]";
+            string value = double.IsNaN(values[k]) ? "NaN" : values[k] > 0 ? "Inf" : "-Inf";
+            throw new InvalidInputException($"{where}: {index} is {value}; NaN and Inf are not allowed");
+        }
+    }
+}
