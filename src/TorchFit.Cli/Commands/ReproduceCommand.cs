@@ -21,7 +21,7 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(200, 300));
         var cases = QuestionCases.Create(settings.Epochs);
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
-            progress => Reproducer.Run(cases, settings.Seed, settings.Device, progress, context.Cancellation, EngineOption.Parse(settings.Engine)!.Value));
+            progress => Reproducer.Run(cases, settings.Seed, settings.Device, progress, context.Cancellation, settings.TrainingEngine));
 
         // The why: the question's full-batch settings on its 200×300 problem, from the spectrum.
         var why = Diagnoser.Diagnose(ProblemGenerator.Uniform(200, 300, settings.Seed),
@@ -29,7 +29,7 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         // And the fix: what torchfit solve prescribes for the same problem, measured.
         var solved = report.Cases.Count == cases.Count
             ? Solver.Solve(ProblemGenerator.Uniform(200, 300, settings.Seed),
-                new SolveOptions { ComparisonEpochs = 0, LbfgsEpochs = 0, Seed = settings.Seed, Device = settings.Device, Engine = EngineOption.Parse(settings.Engine)!.Value },
+                new SolveOptions { ComparisonEpochs = 0, LbfgsEpochs = 0, Seed = settings.Seed, Device = settings.Device, Engine = settings.TrainingEngine },
                 null, context.Cancellation).Rows[0]
             : null;
         var rows = report.Cases.Select(r => ToSummary(directory, r, report.Device)).ToList();

@@ -15,21 +15,23 @@ internal class ComputeSettings : ProblemSettings
 
     [CommandOption("--engine <ENGINE>")]
     [Description(EngineOption.Description)]
-    [DefaultValue("keras")]
-    public string Engine { get; set; } = "keras";
+    public string? Engine { get; set; }
+
+    /// <summary>The engine when --engine is not given (see <see cref="EngineOption.Default"/>).</summary>
+    protected virtual TrainingEngine? PreferredEngine => null;
 
     /// <summary>The parsed --dtype (valid after <see cref="Validate"/>).</summary>
     public Precision Precision => ParseDtype(Dtype)!.Value;
 
     /// <summary>The parsed --engine (valid after <see cref="Validate"/>).</summary>
-    public TrainingEngine TrainingEngine => EngineOption.Parse(Engine)!.Value;
+    public TrainingEngine TrainingEngine => Engine is null ? PreferredEngine ?? EngineOption.Default(Device) : EngineOption.Parse(Engine)!.Value;
 
     public override ValidationResult Validate()
     {
         var problem = base.Validate();
         if (!problem.Successful) return problem;
         if (ParseDtype(Dtype) is null) return ValidationResult.Error($"--dtype must be float32 or float64, got '{Dtype}'");
-        return EngineOption.Validate(Engine);
+        return Engine is null ? ValidationResult.Success() : EngineOption.Validate(Engine);
     }
 
     internal static Precision? ParseDtype(string value) => value.Trim().ToLowerInvariant() switch

@@ -19,13 +19,15 @@ internal sealed class ReproduceSettings : CommonSettings
 
     [CommandOption("--engine <ENGINE>")]
     [Description(EngineOption.Description)]
-    [DefaultValue("keras")]
-    public string Engine { get; set; } = "keras";
+    public string? Engine { get; set; }
+
+    /// <summary>The parsed --engine, or the default for the device.</summary>
+    public TorchFit.Training.TrainingEngine TrainingEngine => Engine is null ? EngineOption.Default(Device) : EngineOption.Parse(Engine)!.Value;
 
     public override ValidationResult Validate()
     {
         var common = base.Validate();
         if (!common.Successful) return common;
-        return Epochs < 1 ? ValidationResult.Error($"--epochs must be ≥ 1, got {Epochs}") : EngineOption.Validate(Engine);
+        return Epochs < 1 ? ValidationResult.Error($"--epochs must be ≥ 1, got {Epochs}") : Engine is null ? ValidationResult.Success() : EngineOption.Validate(Engine);
     }
 }

@@ -9,6 +9,9 @@ namespace TorchFit.Cli.Settings;
 /// <summary>Every trainer option of <c>torchfit train</c>, with Keras' defaults.</summary>
 internal class TrainSettings : ComputeSettings
 {
+    /// <summary>train is the mirror: it runs the Keras-like engine unless --engine says otherwise.</summary>
+    protected override TrainingEngine? PreferredEngine => TrainingEngine.Keras;
+
     [CommandOption("--lr <LR>")]
     [Description("Learning rate η (Keras learning_rate).")]
     [DefaultValue(0.01)]
