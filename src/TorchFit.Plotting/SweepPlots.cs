@@ -47,9 +47,9 @@ public static class SweepPlots
                 new HeatmapData([.. batches.Select(b => b.ToString(CultureInfo.InvariantCulture))], [.. rates.Select(Text)], epochs.Values, epochs.Text,
                     "learning rate η", "batch size", "epochs to target", subtitle, mark))));
 
-            ulong seed = sliceRows.Min(r => r.Seed);
             foreach (int batch in batches)
             {
+                ulong seed = sliceRows.Where(r => r.BatchSize == batch).Min(r => r.Seed);   // a shard may lack some seeds
                 var series = sliceRows.Where(r => r.BatchSize == batch && r.Seed == seed).OrderBy(r => r.LearningRate)
                     .Select(r => new LossSeries($"η = {Text(r.LearningRate)}" + (r.DivergedAtEpoch is { } e ? $" (diverged @ {e:N0})" : ""), store.ReadHistoryMse(r.History)))
                     .ToList();
