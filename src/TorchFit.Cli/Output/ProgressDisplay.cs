@@ -12,13 +12,18 @@ internal static class ProgressDisplay
 {
     public static T Run<T>(IAnsiConsole console, bool live, TextWriter plain, Func<IProgress<RunProgress>, T> work)
     {
-        if (!live) return work(new PlainLines(plain));
+        return live ? Live(console, context => work(new LiveBars(context))) : work(new PlainLines(plain));
+    }
+
+    /// <summary>Runs <paramref name="work"/> under Spectre's live progress display: description, bar, percent, ETA, spinner.</summary>
+    public static T Live<T>(IAnsiConsole console, Func<ProgressContext, T> work)
+    {
         T result = default!;
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
                      new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context => result = work(new LiveBars(context)));
+            .Start(context => result = work(context));
         return result;
     }
 

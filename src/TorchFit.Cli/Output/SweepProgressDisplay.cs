@@ -10,17 +10,8 @@ namespace TorchFit.Cli.Output;
 /// </summary>
 internal static class SweepProgressDisplay
 {
-    public static T Run<T>(IAnsiConsole console, bool live, TextWriter plain, Func<IProgress<SweepProgress>, T> work)
-    {
-        if (!live) return work(new PlainLines(plain));
-        T result = default!;
-        console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                     new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context => result = work(new LiveBar(context)));
-        return result;
-    }
+    public static T Run<T>(IAnsiConsole console, bool live, TextWriter plain, Func<IProgress<SweepProgress>, T> work) =>
+        live ? ProgressDisplay.Live(console, context => work(new LiveBar(context))) : work(new PlainLines(plain));
 
     private static string Describe(SweepProgress p) =>
         $"{p.Finished}/{p.Total} configurations{(p.Skipped > 0 ? $" ({p.Skipped} skipped)" : "")} · {p.Current} · epoch {Numbers.Count(p.Epoch)}/{Numbers.Count(p.Epochs)}";
