@@ -62,10 +62,48 @@ public static class LossCurveChart
         string yLabel = "MSE (log scale)")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        bool svg = ChartOutput.IsSvg(path);
+        Validate(title, series, levels, width, height);
+
+        using Plot plot = Build(title, series, levels, height, xLabel, yLabel);
+        ChartOutput.Write(plot, path, svg, width, height);
+    }
+
+    /// <summary>
+    /// Draws the same chart as <see cref="Save"/> and returns it as PNG bytes instead of writing a file, for hosts that
+    /// display images themselves (a notebook, a web page).
+    /// </summary>
+    /// <remarks>Drawing rules (log scale, floor, skipped NaN and infinite values, y range) are those of <see cref="Save"/>.</remarks>
+    /// <param name="title">The chart title.</param>
+    /// <param name="series">The loss curves to draw; at least one. Epoch k of a series is drawn at x = k (from 1).</param>
+    /// <param name="levels">Horizontal reference lines, such as the closed-form least-squares MSE; may be empty.</param>
+    /// <param name="width">Image width in pixels; must be positive.</param>
+    /// <param name="height">Image height in pixels; must be positive.</param>
+    /// <param name="xLabel">The horizontal axis label. Defaults to "epoch".</param>
+    /// <param name="yLabel">The vertical (log-scale) axis label. Defaults to "MSE (log scale)".</param>
+    /// <returns>A PNG image of <paramref name="width"/> × <paramref name="height"/> pixels.</returns>
+    /// <exception cref="ArgumentException"><paramref name="series"/> is empty or holds a null entry, or <paramref name="levels"/> holds a null entry.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> or <paramref name="height"/> is not positive.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static byte[] RenderPng(
+        string title,
+        IReadOnlyList<LossSeries> series,
+        IReadOnlyList<ReferenceLevel> levels,
+        int width = 1000,
+        int height = 600,
+        string xLabel = "epoch",
+        string yLabel = "MSE (log scale)")
+    {
+        Validate(title, series, levels, width, height);
+        using Plot plot = Build(title, series, levels, height, xLabel, yLabel);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    private static void Validate(string title, IReadOnlyList<LossSeries> series, IReadOnlyList<ReferenceLevel> levels, int width, int height)
+    {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(levels);
-        bool svg = ChartOutput.IsSvg(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         if (series.Count == 0)
@@ -88,9 +126,6 @@ public static class LossCurveChart
                 throw new ArgumentException($"Reference level {i} is null.", nameof(levels));
             }
         }
-
-        using Plot plot = Build(title, series, levels, height, xLabel, yLabel);
-        ChartOutput.Write(plot, path, svg, width, height);
     }
 
     private static Plot Build(

@@ -44,6 +44,32 @@ public sealed class LossCurveChartTests : IDisposable
     }
 
     [Fact]
+    public void Should_Render_The_Same_Png_In_Memory()
+    {
+        // Given the curves and level of a saved PNG chart
+        string path = Path.Combine(_dir, "saved.png");
+        ReferenceLevel[] levels = [new ReferenceLevel("lstsq MSE", 1e-30)];
+        LossCurveChart.Save(path, "in memory", TwoCurves(), levels, 480, 300);
+
+        // When the same chart is rendered to bytes (as a notebook displays it)
+        byte[] png = LossCurveChart.RenderPng("in memory", TwoCurves(), levels, 480, 300);
+
+        // Then it is a 480x300 PNG, byte for byte the file Save wrote
+        Assert.Equal(PngSignature, png[..8]);
+        Assert.Equal(480, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        Assert.Equal(300, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+        Assert.Equal(File.ReadAllBytes(path), png);
+    }
+
+    [Fact]
+    public void Should_Reject_An_Empty_Chart_In_Memory()
+    {
+        // Given no series, When a PNG is rendered, Then the caller hears why
+        var error = Assert.Throws<ArgumentException>(() => LossCurveChart.RenderPng("empty", [], []));
+        Assert.Equal("series", error.ParamName);
+    }
+
+    [Fact]
     public void Should_Write_Svg()
     {
         // Given a series and a reference level with distinctive labels, one with characters XML must escape
