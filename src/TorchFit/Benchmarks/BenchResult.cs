@@ -7,6 +7,6 @@ namespace TorchFit.Benchmarks;
 /// <param name="N">Rows of A.</param>
 /// <param name="D">Columns of A.</param>
 /// <param name="Device">Where it ran.</param>
-/// <param name="MicrosecondsPerStep">Wall time of the timed epochs divided by their steps (per configuration-step when batched);
+/// <param name="MicrosecondsPerStep">Wall time of the timed epochs (the fastest of <see cref="StepBenchmark.Repeats"/> runs) divided by their steps (per configuration-step when batched);
 /// it includes each epoch's shuffle and float64 full-data MSE.</param>
 public sealed record BenchResult(string Engine, int BatchSize, int Configurations, int N, int D, string Device, double MicrosecondsPerStep);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace TorchFit.Training.Batched;
 
@@ -22,27 +23,49 @@ internal static class ColumnKernels<T, TV, L>
     /// </summary>
     public static void Residuals(ReadOnlySpan<T> rows, ReadOnlySpan<T> targets, int count, ReadOnlySpan<T> w, Span<T> result, int kp)
     {
-        int d = rows.Length / count, i = 0;
+        int d = rows.Length / count, width = L.Count;
         ref T a = ref MemoryMarshal.GetReference(rows);
         ref T wRef = ref MemoryMarshal.GetReference(w);
         ref T outRef = ref MemoryMarshal.GetReference(result);
-        for (; i + 4 <= count; i += 4)
-            FourRows(ref Unsafe.Add(ref a, i * d), targets.Slice(i, 4), d, ref wRef, ref Unsafe.Add(ref outRef, i * kp), kp);
-        for (; i < count; i++)
-            OneRow(ref Unsafe.Add(ref a, i * d), targets[i], d, ref wRef, ref Unsafe.Add(ref outRef, i * kp), kp);
+        // Column blocks outermost: one block of W (d × up to 4 vectors) stays in L1 while every row tile uses it.
+        for (int c = 0; c < kp;)
+        {
+            int block = BlockWidth(kp - c), i = 0;
+            for (; i + 4 <= count; i += 4)
+                FourRows(ref Unsafe.Add(ref a, i * d), targets.Slice(i, 4), d, ref Unsafe.Add(ref wRef, c), ref Unsafe.Add(ref outRef, i * kp + c), kp, block);
+            for (; i < count; i++)
+                OneRow(ref Unsafe.Add(ref a, i * d), targets[i], d, ref Unsafe.Add(ref wRef, c), ref Unsafe.Add(ref outRef, i * kp + c), kp, block);
+            c += block;
+        }
     }
 
-    private static void FourRows(ref T a, ReadOnlySpan<T> targets, int d, ref T w, ref T result, int kp)
+    /// <summary>
+    /// Columns in the next register block: 4 vectors (16 accumulators) where AVX-512's 32 registers hold
+    /// them, else 2 (8 accumulators), else 1.
+    /// </summary>
+    private static int BlockWidth(int remaining)
     {
-        int width = L.Count, c = 0;
+        int vectors = remaining / L.Count;
+        return L.Count * (vectors >= 4 && Vector512.IsHardwareAccelerated ? 4 : vectors >= 2 ? 2 : 1);
+    }
+
+    /// <summary>Four rows × the <paramref name="block"/> columns (one or two vectors) starting at <paramref name="w"/>; rows of W and of the result are <paramref name="kp"/> apart.</summary>
+    private static void FourRows(ref T a, ReadOnlySpan<T> targets, int d, ref T w, ref T result, int kp, int block)
+    {
+        int width = L.Count;
         TV b0 = L.Broadcast(-targets[0]), b1 = L.Broadcast(-targets[1]), b2 = L.Broadcast(-targets[2]), b3 = L.Broadcast(-targets[3]);
         ref T a1 = ref Unsafe.Add(ref a, d);
         ref T a2 = ref Unsafe.Add(ref a, 2 * d);
         ref T a3 = ref Unsafe.Add(ref a, 3 * d);
-        for (; c + 2 * width <= kp; c += 2 * width)
+        if (block == 4 * width)
+        {
+            FourRowsFourVectors(ref a, d, ref w, ref result, kp, b0, b1, b2, b3);
+            return;
+        }
+        if (block == 2 * width)
         {
             TV s00 = b0, s01 = b0, s10 = b1, s11 = b1, s20 = b2, s21 = b2, s30 = b3, s31 = b3;
-            nuint at = (nuint)c;
+            nuint at = 0;
             for (int j = 0; j < d; j++, at += (nuint)kp)
             {
                 TV w0 = L.Load(ref w, at), w1 = L.Load(ref w, at + (nuint)width);
@@ -53,35 +76,61 @@ internal static class ColumnKernels<T, TV, L>
                 s20 = L.MultiplyAdd(x2, w0, s20); s21 = L.MultiplyAdd(x2, w1, s21);
                 s30 = L.MultiplyAdd(x3, w0, s30); s31 = L.MultiplyAdd(x3, w1, s31);
             }
-            Store2(s00, s01, ref result, c, width);
-            Store2(s10, s11, ref result, kp + c, width);
-            Store2(s20, s21, ref result, 2 * kp + c, width);
-            Store2(s30, s31, ref result, 3 * kp + c, width);
+            Store2(s00, s01, ref result, 0, width);
+            Store2(s10, s11, ref result, kp, width);
+            Store2(s20, s21, ref result, 2 * kp, width);
+            Store2(s30, s31, ref result, 3 * kp, width);
+            return;
         }
-        for (; c < kp; c += width)
+        TV t0 = b0, t1 = b1, t2 = b2, t3 = b3;
+        nuint offset = 0;
+        for (int j = 0; j < d; j++, offset += (nuint)kp)
         {
-            TV s0 = b0, s1 = b1, s2 = b2, s3 = b3;
-            nuint at = (nuint)c;
-            for (int j = 0; j < d; j++, at += (nuint)kp)
-            {
-                TV w0 = L.Load(ref w, at);
-                s0 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, j)), w0, s0);
-                s1 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a1, j)), w0, s1);
-                s2 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a2, j)), w0, s2);
-                s3 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a3, j)), w0, s3);
-            }
-            L.Store(s0, ref result, (nuint)c);
-            L.Store(s1, ref result, (nuint)(kp + c));
-            L.Store(s2, ref result, (nuint)(2 * kp + c));
-            L.Store(s3, ref result, (nuint)(3 * kp + c));
+            TV w0 = L.Load(ref w, offset);
+            t0 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, j)), w0, t0);
+            t1 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a1, j)), w0, t1);
+            t2 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a2, j)), w0, t2);
+            t3 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a3, j)), w0, t3);
         }
+        L.Store(t0, ref result, 0);
+        L.Store(t1, ref result, (nuint)kp);
+        L.Store(t2, ref result, (nuint)(2 * kp));
+        L.Store(t3, ref result, (nuint)(3 * kp));
     }
 
-    /// <summary>One row: the sum over j is split four ways (j mod 4) to keep four chains in flight.</summary>
-    private static void OneRow(ref T a, T target, int d, ref T w, ref T result, int kp)
+    /// <summary>Four rows × four vectors: 16 accumulators, for AVX-512's 32 registers.</summary>
+    private static void FourRowsFourVectors(ref T a, int d, ref T w, ref T result, int kp, TV b0, TV b1, TV b2, TV b3)
     {
         int width = L.Count;
-        for (int c = 0; c < kp; c += width)
+        ref T a1 = ref Unsafe.Add(ref a, d);
+        ref T a2 = ref Unsafe.Add(ref a, 2 * d);
+        ref T a3 = ref Unsafe.Add(ref a, 3 * d);
+        TV s00 = b0, s01 = b0, s02 = b0, s03 = b0, s10 = b1, s11 = b1, s12 = b1, s13 = b1;
+        TV s20 = b2, s21 = b2, s22 = b2, s23 = b2, s30 = b3, s31 = b3, s32 = b3, s33 = b3;
+        nuint at = 0, v = (nuint)width;
+        for (int j = 0; j < d; j++, at += (nuint)kp)
+        {
+            TV w0 = L.Load(ref w, at), w1 = L.Load(ref w, at + v), w2 = L.Load(ref w, at + 2 * v), w3 = L.Load(ref w, at + 3 * v);
+            TV x = L.Broadcast(Unsafe.Add(ref a, j));
+            s00 = L.MultiplyAdd(x, w0, s00); s01 = L.MultiplyAdd(x, w1, s01); s02 = L.MultiplyAdd(x, w2, s02); s03 = L.MultiplyAdd(x, w3, s03);
+            x = L.Broadcast(Unsafe.Add(ref a1, j));
+            s10 = L.MultiplyAdd(x, w0, s10); s11 = L.MultiplyAdd(x, w1, s11); s12 = L.MultiplyAdd(x, w2, s12); s13 = L.MultiplyAdd(x, w3, s13);
+            x = L.Broadcast(Unsafe.Add(ref a2, j));
+            s20 = L.MultiplyAdd(x, w0, s20); s21 = L.MultiplyAdd(x, w1, s21); s22 = L.MultiplyAdd(x, w2, s22); s23 = L.MultiplyAdd(x, w3, s23);
+            x = L.Broadcast(Unsafe.Add(ref a3, j));
+            s30 = L.MultiplyAdd(x, w0, s30); s31 = L.MultiplyAdd(x, w1, s31); s32 = L.MultiplyAdd(x, w2, s32); s33 = L.MultiplyAdd(x, w3, s33);
+        }
+        Store4(s00, s01, s02, s03, ref result, 0, width);
+        Store4(s10, s11, s12, s13, ref result, kp, width);
+        Store4(s20, s21, s22, s23, ref result, 2 * kp, width);
+        Store4(s30, s31, s32, s33, ref result, 3 * kp, width);
+    }
+
+    /// <summary>One row × the block's columns: the sum over j is split four ways (j mod 4) to keep four chains in flight.</summary>
+    private static void OneRow(ref T a, T target, int d, ref T w, ref T result, int kp, int block)
+    {
+        int width = L.Count;
+        for (int c = 0; c < block; c += width)
         {
             TV s0 = L.Broadcast(-target), s1 = L.Zero, s2 = L.Zero, s3 = L.Zero;
             nuint at = (nuint)c, step = (nuint)kp;
@@ -115,6 +164,8 @@ internal static class ColumnKernels<T, TV, L>
     private static void FourWeights(ref T a, int j, int d, int batch, ref T r, int kp, Updater update)
     {
         int width = L.Count, c = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; c + 4 * width <= kp; c += 4 * width) FourWeightsFourVectors(ref a, j, d, batch, ref r, kp, c, update);
         for (; c + 2 * width <= kp; c += 2 * width)
         {
             TV g00 = L.Zero, g01 = g00, g10 = g00, g11 = g00, g20 = g00, g21 = g00, g30 = g00, g31 = g00;
@@ -152,6 +203,41 @@ internal static class ColumnKernels<T, TV, L>
         }
     }
 
+    /// <summary>Four weights × four vectors of columns: 16 accumulators, for AVX-512's 32 registers.</summary>
+    private static void FourWeightsFourVectors(ref T a, int j, int d, int batch, ref T r, int kp, int c, Updater update)
+    {
+        int width = L.Count;
+        TV g00 = L.Zero, g01 = g00, g02 = g00, g03 = g00, g10 = g00, g11 = g00, g12 = g00, g13 = g00;
+        TV g20 = g00, g21 = g00, g22 = g00, g23 = g00, g30 = g00, g31 = g00, g32 = g00, g33 = g00;
+        nuint at = (nuint)c, v = (nuint)width;
+        for (int i = 0; i < batch; i++, at += (nuint)kp)
+        {
+            TV r0 = L.Load(ref r, at), r1 = L.Load(ref r, at + v), r2 = L.Load(ref r, at + 2 * v), r3 = L.Load(ref r, at + 3 * v);
+            ref T row = ref Unsafe.Add(ref a, i * d + j);
+            TV x = L.Broadcast(row);
+            g00 = L.MultiplyAdd(x, r0, g00); g01 = L.MultiplyAdd(x, r1, g01); g02 = L.MultiplyAdd(x, r2, g02); g03 = L.MultiplyAdd(x, r3, g03);
+            x = L.Broadcast(Unsafe.Add(ref row, 1));
+            g10 = L.MultiplyAdd(x, r0, g10); g11 = L.MultiplyAdd(x, r1, g11); g12 = L.MultiplyAdd(x, r2, g12); g13 = L.MultiplyAdd(x, r3, g13);
+            x = L.Broadcast(Unsafe.Add(ref row, 2));
+            g20 = L.MultiplyAdd(x, r0, g20); g21 = L.MultiplyAdd(x, r1, g21); g22 = L.MultiplyAdd(x, r2, g22); g23 = L.MultiplyAdd(x, r3, g23);
+            x = L.Broadcast(Unsafe.Add(ref row, 3));
+            g30 = L.MultiplyAdd(x, r0, g30); g31 = L.MultiplyAdd(x, r1, g31); g32 = L.MultiplyAdd(x, r2, g32); g33 = L.MultiplyAdd(x, r3, g33);
+        }
+        ApplyRow(update, j, c, width, g00, g01, g02, g03);
+        ApplyRow(update, j + 1, c, width, g10, g11, g12, g13);
+        ApplyRow(update, j + 2, c, width, g20, g21, g22, g23);
+        ApplyRow(update, j + 3, c, width, g30, g31, g32, g33);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ApplyRow(Updater update, int j, int c, int width, TV g0, TV g1, TV g2, TV g3)
+    {
+        update.Apply(g0, j, c);
+        update.Apply(g1, j, c + width);
+        update.Apply(g2, j, c + 2 * width);
+        update.Apply(g3, j, c + 3 * width);
+    }
+
     private static void OneWeight(ref T a, int j, int d, int batch, ref T r, int kp, Updater update)
     {
         for (int c = 0; c < kp; c += L.Count)
@@ -162,6 +248,13 @@ internal static class ColumnKernels<T, TV, L>
                 g = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref a, i * d + j)), L.Load(ref r, at), g);
             update.Apply(g, j, c);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store4(TV first, TV second, TV third, TV fourth, ref T destination, int offset, int width)
+    {
+        Store2(first, second, ref destination, offset, width);
+        Store2(third, fourth, ref destination, offset + 2 * width, width);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
