@@ -67,7 +67,7 @@ public static class Diagnoser
                 long? steps = modes.GradientDescentStepsTo(target, learningRate);
                 return (steps, steps is null ? "never: the part of b outside A's column space is above the target" : "exact full-batch GD recursion on the SVD");
             }
-            var curve = modes.MomentumCurve(learningRate, momentum, nesterov, SimulatedMomentumSteps);
+            var curve = modes.MomentumCurve(learningRate, momentum, nesterov, SimulatedMomentumSteps, stopAtMse: target);
             int reached = Array.FindIndex(curve, mse => mse <= target);
             if (reached >= 0) return (reached + 1, "exact momentum recursion on the SVD");
             double rate = ConvergenceRate.PerStep(spectrum.LambdaMin, learningRate, momentum, nesterov);

@@ -32,11 +32,12 @@ public sealed record ErrorModes(int Rows, double[] Lambdas, double[] Components,
     /// <summary>
     /// MSE after each of <paramref name="steps"/> full-batch steps of SGD with momentum as PyTorch
     /// and Keras run it (constant η): per mode b ← μ·b + λ·e, then e ← e − η·b (heavy ball) or
-    /// e ← e − η·(λ·e + μ·b) (Nesterov), with b = 0 at the start. μ = 0 is plain GD.
+    /// e ← e − η·(λ·e + μ·b) (Nesterov), with b = 0 at the start. μ = 0 is plain GD. With
+    /// <paramref name="stopAtMse"/> the curve ends at the first step whose MSE is ≤ it.
     /// </summary>
-    public double[] MomentumCurve(double learningRate, double momentum, bool nesterov, int steps)
+    public double[] MomentumCurve(double learningRate, double momentum, bool nesterov, int steps, double? stopAtMse = null)
     {
-        var curve = new double[steps];
+        var curve = new List<double>(Math.Min(steps, 1 << 16));
         var error = (double[])Components.Clone();
         var buffer = new double[error.Length];
         for (int k = 0; k < steps; k++)
@@ -47,12 +48,18 @@ public sealed record ErrorModes(int Rows, double[] Lambdas, double[] Components,
                 double gradient = Lambdas[i] * error[i];
                 buffer[i] = momentum * buffer[i] + gradient;
                 error[i] -= learningRate * (nesterov ? gradient + momentum * buffer[i] : buffer[i]);
+                // A mode this small no longer shows in the MSE, and as a subnormal it would make every step ~100× slower.
+                if (Math.Abs(error[i]) < TinyMode && Math.Abs(buffer[i]) < TinyMode) error[i] = buffer[i] = 0;
                 sum += error[i] * error[i];
             }
-            curve[k] = sum / Rows;
+            curve.Add(sum / Rows);
+            if (sum / Rows <= stopAtMse) break;
         }
-        return curve;
+        return [.. curve];
     }
+
+    /// <summary>Modes and momenta below this are set to 0: their squares are far below any MSE a double can show beside others.</summary>
+    private const double TinyMode = 1e-150;
 
     /// <summary>
     /// The first step count at which full-batch GD's MSE is ≤ <paramref name="target"/>, or null

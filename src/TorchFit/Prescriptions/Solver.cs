@@ -50,7 +50,7 @@ public static class Solver
 
         // Phase 1: tuned heavy ball for the epochs its exact recursion predicts (at most 80% of the budget).
         double heavyRate = spectrum.TunedHeavyBallLearningRate, heavyMomentum = spectrum.TunedHeavyBallMomentum;
-        var curve = modes.MomentumCurve(heavyRate, heavyMomentum, nesterov: false, options.MaxEpochs);
+        var curve = modes.MomentumCurve(heavyRate, heavyMomentum, nesterov: false, options.MaxEpochs, stopAtMse: options.Target);
         int predicted = Array.FindIndex(curve, mse => mse <= options.Target) + 1;
         int phaseOne = predicted > 0 ? Math.Min(predicted, options.MaxEpochs * 4 / 5) : options.MaxEpochs * 4 / 5;
         var first = Trainer.Train(problem, common with { LearningRate = heavyRate, Momentum = heavyMomentum, Epochs = phaseOne },
