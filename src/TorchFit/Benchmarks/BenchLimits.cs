@@ -6,8 +6,9 @@ namespace TorchFit.Benchmarks;
 /// <param name="Gemv">The GEMV floor per problem size (the 200×300 one, and the large problem's when it ran).</param>
 public sealed record BenchLimits(double GemvMicroseconds, double MatmulGflops, IReadOnlyList<GemvFloor> Gemv)
 {
-    /// <summary>The floor for an n×d problem, or <see cref="GemvMicroseconds"/> when none was measured for it.</summary>
-    public double FloorFor(int n, int d) => Gemv.FirstOrDefault(g => g.N == n && g.D == d)?.Microseconds ?? GemvMicroseconds;
+    /// <summary>The floor for an n×d problem on <paramref name="device"/>, or <see cref="GemvMicroseconds"/> when none was measured for it.</summary>
+    public double FloorFor(int n, int d, string device = "cpu") =>
+        Gemv.FirstOrDefault(g => g.N == n && g.D == d && g.Device == device)?.Microseconds ?? GemvMicroseconds;
 }
 
 /// <summary>One GEMV floor.</summary>
@@ -15,4 +16,5 @@ public sealed record BenchLimits(double GemvMicroseconds, double MatmulGflops, I
 /// <param name="D">Columns of A.</param>
 /// <param name="BatchSize">Rows per GEMV.</param>
 /// <param name="Microseconds">µs per GEMV (for the large problem: each batch in turn, streaming A).</param>
-public sealed record GemvFloor(int N, int D, int BatchSize, double Microseconds);
+/// <param name="Device">Where it ran: "cpu" or "cuda:N".</param>
+public sealed record GemvFloor(int N, int D, int BatchSize, double Microseconds, string Device = "cpu");

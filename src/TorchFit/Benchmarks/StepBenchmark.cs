@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TorchFit.Devices;
 using TorchFit.Problems;
 using TorchFit.Training;
 using TorchFit.Training.Batched;
@@ -14,17 +15,19 @@ public static class StepBenchmark
     public const int Repeats = 3;
 
     /// <summary>
-    /// µs per step of <paramref name="engine"/> on <paramref name="problem"/> (float32, CPU): a warm-up
-    /// run of a quarter of the epochs (so the JIT has tiered up), then <paramref name="epochs"/> timed epochs.
+    /// µs per step of <paramref name="engine"/> on <paramref name="problem"/> (float32) on <paramref name="device"/>:
+    /// a warm-up run of a quarter of the epochs (so the JIT has tiered up), then <paramref name="epochs"/> timed epochs.
+    /// Every epoch ends with a host copy of the weights (for the float64 MSE), so the wall time includes the device's work.
     /// </summary>
-    public static BenchResult Engine(LinearProblem problem, TrainingEngine engine, int batchSize, int epochs)
+    public static BenchResult Engine(LinearProblem problem, TrainingEngine engine, int batchSize, int epochs, string device = "cpu")
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var options = new TrainingOptions { Engine = engine, BatchSize = batchSize, Device = "cpu" };
+        var options = new TrainingOptions { Engine = engine, BatchSize = batchSize, Device = device };
         Trainer.Train(problem, options with { Epochs = Math.Max(1, epochs / 4) });
         double seconds = Enumerable.Range(0, Repeats).Min(_ => Trainer.Train(problem, options with { Epochs = epochs }).Seconds);
         int steps = epochs * ((problem.Rows + Math.Min(batchSize, problem.Rows) - 1) / Math.Min(batchSize, problem.Rows));
-        return new BenchResult(engine.ToString().ToLowerInvariant(), batchSize, 1, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps);
+        return new BenchResult(engine.ToString().ToLowerInvariant(), batchSize, 1, problem.Rows, problem.Columns,
+            ComputeDevice.Describe(ComputeDevice.Resolve(device)), seconds * 1e6 / steps);
     }
 
     /// <summary>
@@ -86,20 +89,28 @@ public static class StepBenchmark
     }
 
     /// <summary>µs for one float32 <c>torch.mv</c> of a rows×columns matrix, best of several rounds.</summary>
-    public static double GemvMicroseconds(int rows, int columns, int repeats = 20_000)
+    public static double GemvMicroseconds(int rows, int columns, int repeats = 20_000, string device = "cpu")
     {
         using var scope = NewDisposeScope();
-        var matrix = rand(rows, columns);
-        var vector = rand(columns);
+        var on = ComputeDevice.Resolve(device);
+        var matrix = rand(rows, columns, device: on);
+        var vector = rand(columns, device: on);
         for (int i = 0; i < repeats / 10; i++) mv(matrix, vector).Dispose();
+        Synchronize(on);
         double best = double.MaxValue;
         for (int round = 0; round < 5; round++)
         {
             var clock = Stopwatch.StartNew();
             for (int i = 0; i < repeats / 5; i++) mv(matrix, vector).Dispose();
+            Synchronize(on);   // CUDA launches are asynchronous: count the work, not the launches
             best = Math.Min(best, clock.Elapsed.TotalMicroseconds / (repeats / 5));
         }
         return best;
+    }
+
+    private static void Synchronize(Device device)
+    {
+        if (device.type == DeviceType.CUDA) torch.cuda.synchronize(device);
     }
 
     /// <summary>GFLOP/s of a size×size float32 matmul (2·size³ flops), best of several.</summary>
@@ -150,6 +161,16 @@ public static class StepBenchmark
             var big = ProblemGenerator.Uniform(size.Rows, size.Columns, 0);
             results.Add(FusedSteps(big, 32, 3));
             floors.Add(new GemvFloor(size.Rows, size.Columns, 32, StreamingGemvMicroseconds(size.Rows, size.Columns, 32)));
+        }
+        if (torch.cuda.is_available())
+        {
+            // The same on CUDA: only the keras engine runs there.
+            foreach (int batch in new[] { 32, 200 })
+            {
+                progress?.Report($"keras engine on CUDA, batch {batch}, {epochs:N0} epochs");
+                results.Add(Engine(problem, TrainingEngine.Keras, batch, epochs, "cuda"));
+            }
+            floors.Add(new GemvFloor(200, 300, 32, GemvMicroseconds(32, 300, device: "cuda"), "cuda:0"));
         }
         torch.set_num_threads(Environment.ProcessorCount);
         double gflops = MatmulGflops();
