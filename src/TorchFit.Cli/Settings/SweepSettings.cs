@@ -58,7 +58,7 @@ internal sealed class SweepSettings : ProblemSettings
     public string? Shard { get; set; }
 
     [CommandOption("--engine <ENGINE>")]
-    [Description("batched (configurations sharing batch size, seed and dtype train as one d×K matrix; CPU), fused (one at a time; CPU) or keras (the mirror; any device). Default: batched on the CPU, keras on CUDA.")]
+    [Description("batched (configurations sharing batch size, seed and dtype train as one d×K matrix), fused (one at a time) or keras (the mirror). All run on the CPU and CUDA. Default: batched.")]
     public string? Engine { get; set; }
 
     public override ValidationResult Validate()

@@ -34,9 +34,7 @@ public static class SweepRunner
         var clock = Stopwatch.StartNew();
         var device = ComputeDevice.Resolve(options.Device);
         string deviceName = ComputeDevice.Describe(device);
-        var engine = options.Engine ?? (device.type == TorchSharp.DeviceType.CPU ? SweepEngine.Batched : SweepEngine.Keras);
-        if (engine != SweepEngine.Keras && device.type != TorchSharp.DeviceType.CPU)
-            throw new InvalidInputException($"device '{options.Device}': the {engine.ToString().ToLowerInvariant()} engine runs on the CPU only; use --engine keras on CUDA");
+        var engine = options.Engine ?? SweepEngine.Batched;
 
         var all = grid.Configurations();
         var mine = options.Shard?.Select(all) ?? all;
@@ -62,7 +60,7 @@ public static class SweepRunner
             var report = progress is null ? null : new Progress(p => progress.Report(new SweepProgress(
                 rows.Count, mine.Count, skipped, current, p.Epoch, p.Epochs, before + runWork * p.Epoch / p.Epochs, workTotal, clock.Elapsed.TotalSeconds)));
             var runClock = Stopwatch.StartNew();
-            var results = Train(problem, grid, run, engine, options.Device, report, cancellationToken);
+            var results = Train(problem, grid, run, engine, deviceName, report, cancellationToken);
             double seconds = runClock.Elapsed.TotalSeconds;
             if (results.Any(r => r.Stop == TrainingStop.Cancelled)) { cancelled = true; break; }
             for (int k = 0; k < run.Count; k++)
@@ -97,8 +95,8 @@ public static class SweepRunner
     private static IReadOnlyList<TrainingResult> Train(LinearProblem problem, SweepGrid grid, List<SweepConfiguration> run, SweepEngine engine,
         string device, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) => engine switch
         {
-            SweepEngine.Batched => BatchedTrainer.Train(problem, [.. run.Select(c => grid.OptionsFor(c, "cpu", TrainingEngine.Fused))], progress, cancellationToken),
-            SweepEngine.Fused => [FusedTrainer.Train(problem, grid.OptionsFor(run[0], "cpu", TrainingEngine.Fused), progress, cancellationToken)],
+            SweepEngine.Batched => BatchedTrainer.Train(problem, [.. run.Select(c => grid.OptionsFor(c, device, TrainingEngine.Fused))], progress, cancellationToken),
+            SweepEngine.Fused => [FusedTrainer.Train(problem, grid.OptionsFor(run[0], device, TrainingEngine.Fused), progress, cancellationToken)],
             _ => [KerasTrainer.Train(problem, grid.OptionsFor(run[0], device, TrainingEngine.Keras), progress, cancellationToken)],
         };
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using TorchFit.Devices;
 using TorchFit.Problems;
+using TorchFit.Training.Batched;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,14 +10,14 @@ namespace TorchFit.Training;
 /// <summary>
 /// The same training as <see cref="KerasTrainer"/> without module, autograd or per-op dispatch:
 /// the closed-form gradient g = (2/B)·A_Bᵀ(A_B·w − b_B) and SGD's update on managed memory with
-/// SIMD. CPU only. It draws the initial weights and every epoch's permutation from the same
+/// SIMD on the CPU, and in torch ops on CUDA (<see cref="TensorColumnTrainer"/>). It draws the initial weights and every epoch's permutation from the same
 /// generator calls as <see cref="KerasTrainer"/>, so a seed gives the same batches.
 /// </summary>
 public static class FusedTrainer
 {
     /// <summary>
-    /// Runs the epochs of <paramref name="options"/> (see <see cref="KerasTrainer.Train"/>) on the CPU;
-    /// device "auto" runs on the CPU, an explicit CUDA device is refused.
+    /// Runs the epochs of <paramref name="options"/> (see <see cref="KerasTrainer.Train"/>): device "auto"
+    /// and "cpu" run the managed kernels, an explicit CUDA device runs the same steps in torch ops.
     /// </summary>
     public static TrainingResult Train(
         LinearProblem problem,
@@ -27,10 +28,12 @@ public static class FusedTrainer
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        // "auto" means the CPU here; only an explicit CUDA request is refused.
+        // "auto" means the CPU here: the managed kernels beat per-op dispatch on problems this engine is for.
+        // An explicit CUDA device gets the same maths in torch ops.
         bool auto = options.Device.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
-        if (!auto && ComputeDevice.Resolve(options.Device).type != DeviceType.CPU)
-            throw new InvalidInputException($"device '{options.Device}': the fused engine runs on the CPU only; use --engine keras on CUDA");
+        var device = auto ? CPU : ComputeDevice.Resolve(options.Device);
+        if (device.type != DeviceType.CPU)
+            return TensorColumnTrainer.Train(problem, [options], device, progress, cancellationToken)[0];
         return options.Precision == Precision.Float64
             ? Run<double>(problem, options, progress, cancellationToken)
             : Run<float>(problem, options, progress, cancellationToken);

@@ -45,4 +45,21 @@ public class ComputeDeviceTests
         Assert.Equal("cuda:0", cuda.Device);
         for (int j = 0; j < 48; j++) Assert.Equal(cpu.Weights[j], cuda.Weights[j], 1e-10);
     }
+
+    [CudaFact]
+    public void Should_Run_The_Fused_And_Batched_Engines_On_Cuda_Like_On_Cpu()
+    {
+        var problem = ProblemGenerator.Uniform(64, 48, 0);
+        var options = new TrainingOptions { Precision = Precision.Float64, Epochs = 20, BatchSize = 16, Engine = TrainingEngine.Fused };
+        TrainingOptions[] group = [options, options with { LearningRate = 0.003, Momentum = 0.9, Nesterov = true }];
+
+        var cpu = TorchFit.Training.Batched.BatchedTrainer.Train(problem, [.. group.Select(o => o with { Device = "cpu" })]);
+        var cuda = TorchFit.Training.Batched.BatchedTrainer.Train(problem, [.. group.Select(o => o with { Device = "cuda" })]);
+        var fused = FusedTrainer.Train(problem, options with { Device = "cuda" });
+
+        Assert.Equal("cuda:0", cuda[0].Device);
+        for (int k = 0; k < 2; k++)
+            for (int e = 0; e < 20; e++) Assert.Equal(cpu[k].FullMse[e], cuda[k].FullMse[e], cpu[k].FullMse[e] * 1e-10);
+        for (int e = 0; e < 20; e++) Assert.Equal(cpu[0].FullMse[e], fused.FullMse[e], cpu[0].FullMse[e] * 1e-10);
+    }
 }

@@ -133,3 +133,66 @@ public class BatchedTrainerTests
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
     }
 }
+
+/// <summary>The torch-ops form of the fused and batched engines (what CUDA runs), checked on the CPU.</summary>
+public class TensorColumnTrainerTests
+{
+    [Fact]
+    public void Should_Equal_The_Managed_Batched_Engine_Per_Epoch_In_Float64()
+    {
+        var problem = ProblemGenerator.Uniform(60, 40, 2);
+        var options = new TrainingOptions { BatchSize = 7, Epochs = 30, Precision = Precision.Float64, Device = "cpu", Seed = 5 };
+        TrainingOptions[] group =
+        [
+            options with { LearningRate = 0.001 },
+            options with { LearningRate = 0.01 },
+            options with { LearningRate = 0.005, Momentum = 0.9 },
+            options with { LearningRate = 0.005, Momentum = 0.9, Nesterov = true },
+            options with { LearningRate = 0.3 },   // diverges: frozen mid-run
+        ];
+
+        var managed = BatchedTrainer.Train(problem, group);
+        var tensors = TensorColumnTrainer.Train(problem, group, TorchSharp.torch.CPU, null, default);
+
+        for (int k = 0; k < group.Length; k++)
+        {
+            Assert.Equal(managed[k].Stop, tensors[k].Stop);
+            Assert.Equal(managed[k].EpochsCompleted, tensors[k].EpochsCompleted);
+            for (int e = 0; e < managed[k].EpochsCompleted; e++)
+            {
+                if (!double.IsFinite(managed[k].FullMse[e])) continue;
+                Assert.Equal(managed[k].FullMse[e], tensors[k].FullMse[e], managed[k].FullMse[e] * 1e-10);
+                Assert.Equal(managed[k].HistoryLoss[e], tensors[k].HistoryLoss[e], managed[k].HistoryLoss[e] * 1e-10);
+            }
+        }
+        Assert.Equal(TrainingStop.Diverged, tensors[4].Stop);
+    }
+
+    [Fact]
+    public void Should_Equal_The_Fused_Engine_From_Given_Initial_Weights()
+    {
+        var problem = ProblemGenerator.Uniform(50, 30, 4);
+        var start = Enumerable.Range(0, 30).Select(j => 0.01 * j).ToArray();
+        var options = new TrainingOptions { BatchSize = 16, Epochs = 25, Precision = Precision.Float64, Device = "cpu", Momentum = 0.5, InitialWeights = start };
+
+        var fused = FusedTrainer.Train(problem, options);
+        var tensors = TensorColumnTrainer.Train(problem, [options], TorchSharp.torch.CPU, null, default)[0];
+
+        Assert.Equal(start, tensors.InitialWeights);
+        for (int e = 0; e < 25; e++) Assert.Equal(fused.FullMse[e], tensors.FullMse[e], fused.FullMse[e] * 1e-10);
+    }
+
+    [Fact]
+    public void Should_Not_Leave_Live_Tensors_Behind()
+    {
+        var problem = ProblemGenerator.Uniform(20, 10, 0);
+        var options = new TrainingOptions { BatchSize = 2, Epochs = 5, Device = "cpu" };
+        TensorColumnTrainer.Train(problem, [options, options with { LearningRate = 0.002 }], TorchSharp.torch.CPU, null, default);
+        long before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+
+        TensorColumnTrainer.Train(problem, [options with { Epochs = 1_000 }, options with { Epochs = 1_000, LearningRate = 0.002, Momentum = 0.5 }],
+            TorchSharp.torch.CPU, null, default);   // 10,000 steps
+
+        Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+    }
+}

@@ -13,7 +13,8 @@ namespace TorchFit.Training.Batched;
 /// so every step makes one pass over the batch for all K. Configurations may differ in learning rate,
 /// momentum, Nesterov, target and divergence bound; they must share what decides the batches and the
 /// start (<see cref="GroupKey"/>). Each column follows the same maths as a solo <see cref="FusedTrainer"/>
-/// run with the same options, up to float rounding (the sums run in a different order). CPU only.
+/// run with the same options, up to float rounding (the sums run in a different order). On the CPU
+/// it runs managed SIMD kernels; on CUDA, the same steps in torch ops (<see cref="TensorColumnTrainer"/>).
 /// </summary>
 public static class BatchedTrainer
 {
@@ -32,8 +33,8 @@ public static class BatchedTrainer
     /// on their own (divergence, target); the run ends when all have stopped or the epochs are done.
     /// </summary>
     /// <exception cref="InvalidInputException">
-    /// No configurations, configurations with different <see cref="GroupKey"/>s, initial weights given,
-    /// an invalid option, or a non-CPU device.
+    /// No configurations, configurations with different <see cref="GroupKey"/>s or devices, initial weights given,
+    /// or an invalid option.
     /// </exception>
     public static IReadOnlyList<TrainingResult> Train(
         LinearProblem problem,
@@ -50,12 +51,16 @@ public static class BatchedTrainer
             options.Validate();
             if (GroupKey(options) != key)
                 throw new InvalidInputException($"configurations trained together must share batch size, seed, dtype, init, shuffle and epochs: {GroupKey(options)} differs from {key}");
+            if (!options.Device.Trim().Equals(configurations[0].Device.Trim(), StringComparison.OrdinalIgnoreCase))
+                throw new InvalidInputException($"configurations trained together must share a device: '{options.Device}' differs from '{configurations[0].Device}'");
             if (options.InitialWeights is not null)
                 throw new InvalidInputException("a batched run draws its initial weights; InitialWeights is not supported");
-            bool auto = options.Device.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
-            if (!auto && ComputeDevice.Resolve(options.Device).type != DeviceType.CPU)
-                throw new InvalidInputException($"device '{options.Device}': the batched engine runs on the CPU only");
         }
+        // "auto" means the CPU (the managed kernels); an explicit CUDA device runs the same steps in torch ops.
+        string name = configurations[0].Device.Trim();
+        var device = name.Equals("auto", StringComparison.OrdinalIgnoreCase) ? CPU : ComputeDevice.Resolve(name);
+        if (device.type != DeviceType.CPU)
+            return TensorColumnTrainer.Train(problem, configurations, device, progress, cancellationToken);
         return key.Precision == Precision.Float64
             ? Dispatch<double>(problem, configurations, progress, cancellationToken)
             : Dispatch<float>(problem, configurations, progress, cancellationToken);

@@ -40,6 +40,18 @@ internal sealed class ColumnRates<T> where T : unmanaged, INumber<T>
     /// <summary>False when every column is plain SGD: the buffer is then never touched.</summary>
     public bool UsesMomentum { get; }
 
+    /// <summary>η per column (0 for frozen and padding columns).</summary>
+    public ReadOnlySpan<T> LearningRates => _learningRates;
+
+    /// <summary>μ per column.</summary>
+    public ReadOnlySpan<T> Momenta => _momenta;
+
+    /// <summary>α per column: 1 for Nesterov, else 0.</summary>
+    public ReadOnlySpan<T> GradientWeights => _gradientWeights;
+
+    /// <summary>β per column: μ for Nesterov, else 1.</summary>
+    public ReadOnlySpan<T> BufferWeights => _bufferWeights;
+
     /// <summary>Stops column <paramref name="k"/> from moving.</summary>
     public void Freeze(int k) => _learningRates[k] = T.Zero;
 
