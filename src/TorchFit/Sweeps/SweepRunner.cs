@@ -32,9 +32,10 @@ public static class SweepRunner
         ArgumentNullException.ThrowIfNull(options);
         grid.Validate();
         var clock = Stopwatch.StartNew();
-        var device = ComputeDevice.Resolve(options.Device);
-        string deviceName = ComputeDevice.Describe(device);
         var engine = options.Engine ?? SweepEngine.Batched;
+        // As in the trainers: "auto" is the CPU for the managed engines, CUDA-if-present for keras.
+        bool auto = options.Device.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+        string deviceName = auto && engine != SweepEngine.Keras ? "cpu" : ComputeDevice.Describe(ComputeDevice.Resolve(options.Device));
 
         var all = grid.Configurations();
         var mine = options.Shard?.Select(all) ?? all;
