@@ -96,19 +96,12 @@ public static class BatchedTrainer
         var history = new double[count];
         var evaluator = new ColumnMse(problem, kp);
         double initialMse = problem.MeanSquaredError(initialWeights);
-        var logs = configurations.Select(options => new EpochLog(options, initialMse, null)).ToArray();
-        var finalWeights = new double[count][];
-        var active = Enumerable.Range(0, count).ToList();
+        var logs = new ColumnLogs(configurations, initialMse, progress);
         var batches = BatchPlan.For(n, batchSize);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        for (int epoch = 1; epoch <= epochs && active.Count > 0; epoch++)
+        for (int epoch = 1; epoch <= epochs && logs.AnyActive; epoch++)
         {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                foreach (int k in active) logs[k].Cancelled(cancellationToken);
-                break;
-            }
+            if (logs.Cancelled(cancellationToken)) break;
             if (first.Shuffle) rows.Shuffle(generator);
             Array.Clear(history);
             foreach (var (start, length) in batches)
@@ -119,17 +112,8 @@ public static class BatchedTrainer
                     for (int k = 0; k < count; k++) history[k] += double.CreateChecked(residuals[i * kp + k] * residuals[i * kp + k]);
                 ColumnKernels<T, TV, L>.GradientStep(batchRows, length, residuals.AsSpan(0, length * kp), T.CreateChecked(2.0 / length), weights.Values, buffer, rates);
             }
-            var mse = evaluator.Evaluate(weights);
-            for (int a = active.Count - 1; a >= 0; a--)
-            {
-                int k = active[a];
-                if (logs[k].Record(history[k] / n, mse[k])) continue;
-                finalWeights[k] = weights.Column(k);
-                rates.Freeze(k);
-                active.RemoveAt(a);
-            }
-            progress?.Report(new TrainingProgress(epoch, epochs, mse.AsSpan(0, count).ToArray().Min(), clock.Elapsed.TotalSeconds));
+            logs.Record(epoch, history, n, evaluator.Evaluate(weights), weights.Column, rates.Freeze);
         }
-        return [.. Enumerable.Range(0, count).Select(k => logs[k].Finish("cpu", initialWeights, finalWeights[k] ?? weights.Column(k)))];
+        return logs.Finish("cpu", initialWeights, weights.Column);
     }
 }

@@ -44,18 +44,11 @@ internal static class TensorColumnTrainer
         var host = new ColumnMatrix<double>(d, count, 8);
         var evaluator = new ColumnMse(problem, host.Width);
         double initialMse = problem.MeanSquaredError(initialWeights);
-        var logs = configurations.Select(options => new EpochLog(options, initialMse, null)).ToArray();
-        var finalWeights = new double[count][];
-        var active = Enumerable.Range(0, count).ToList();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var logs = new ColumnLogs(configurations, initialMse, progress);
 
-        for (int epoch = 1; epoch <= epochs && active.Count > 0; epoch++)
+        for (int epoch = 1; epoch <= epochs && logs.AnyActive; epoch++)
         {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                foreach (int k in active) logs[k].Cancelled(cancellationToken);
-                break;
-            }
+            if (logs.Cancelled(cancellationToken)) break;
             double[] history;
             using (NewDisposeScope())
             {
@@ -81,22 +74,11 @@ internal static class TensorColumnTrainer
                 var values = weights.to(ScalarType.Float64).cpu().data<double>().ToArray();
                 for (int j = 0; j < d; j++) values.AsSpan(j * count, count).CopyTo(host.Values.AsSpan(j * host.Width, count));
             }
-            var mse = evaluator.Evaluate(host);
             bool froze = false;
-            for (int a = active.Count - 1; a >= 0; a--)
-            {
-                int k = active[a];
-                if (logs[k].Record(history[k] / n, mse[k])) continue;
-                finalWeights[k] = host.Column(k);
-                rates.Freeze(k);
-                active.RemoveAt(a);
-                froze = true;
-            }
+            logs.Record(epoch, history, n, evaluator.Evaluate(host), host.Column, k => { rates.Freeze(k); froze = true; });
             if (froze) learningRates.copy_(Row(rates.LearningRates, dtype, device));
-            progress?.Report(new TrainingProgress(epoch, epochs, mse.AsSpan(0, count).ToArray().Min(), clock.Elapsed.TotalSeconds));
         }
-        string deviceName = ComputeDevice.Describe(device);
-        return [.. Enumerable.Range(0, count).Select(k => logs[k].Finish(deviceName, initialWeights, finalWeights[k] ?? host.Column(k)))];
+        return logs.Finish(ComputeDevice.Describe(device), initialWeights, host.Column);
     }
 
     /// <summary>A 1×K row on the device, broadcast over the d rows of W.</summary>
