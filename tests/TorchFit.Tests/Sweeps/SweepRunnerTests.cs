@@ -144,3 +144,40 @@ public sealed class SweepRunnerTests : IDisposable
         public void Report(SweepProgress value) => action(value);
     }
 }
+
+public sealed class SweepPlotsTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "torchfit-sweepplots-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void Should_Draw_Heatmaps_Per_Momentum_And_Dtype_Slice_And_Curves_Per_Batch_Size()
+    {
+        // Given a grid with two momenta, two dtypes and two seeds (repeats are summarised by their median)
+        var grid = new SweepGrid
+        {
+            BatchSizes = [4, 20], LearningRates = [0.001, 0.01], Momenta = [0, 0.9], Precisions = [TorchFit.Training.Precision.Float32, TorchFit.Training.Precision.Float64],
+            Seeds = [0, 1], Epochs = 5,
+        };
+        var outcome = SweepRunner.Run(TorchFit.Problems.ProblemGenerator.Uniform(20, 30, 0), grid, new SweepRunOptions { Directory = _directory, Device = "cpu" });
+
+        // When the plots are drawn
+        var written = TorchFit.Plotting.SweepPlots.Write(new SweepStore(_directory), outcome.Manifest, outcome.Rows);
+
+        // Then each of the 4 slices has both heatmaps and one curve chart per batch size, in PNG and SVG
+        var names = written.Select(Path.GetFileName).ToHashSet();
+        foreach (string slice in new[] { "m0-float32", "m0.9-float32", "m0-float64", "m0.9-float64" })
+        {
+            Assert.Contains($"heatmap-final-mse-{slice}.png", names);
+            Assert.Contains($"heatmap-epochs-to-target-{slice}.svg", names);
+            Assert.Contains($"curves-{slice}-batch4.png", names);
+            Assert.Contains($"curves-{slice}-batch20.svg", names);
+        }
+        Assert.Equal(4 * (2 + 2) * 2, written.Count);
+        Assert.All(written, path => Assert.True(new FileInfo(path).Length > 1000, path));
+    }
+}
