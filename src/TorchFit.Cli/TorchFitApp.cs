@@ -19,7 +19,7 @@ internal static class TorchFitApp
         app.Configure(config =>
         {
             config.SetApplicationName("torchfit");
-            config.SetApplicationVersion($"{VersionInfo.TorchFit} (TorchSharp {VersionInfo.TorchSharp})");
+            config.SetApplicationVersion($"{BuildInfo.TorchFitVersion} (TorchSharp {BuildInfo.TorchSharpVersion})");
             config.ConfigureConsole(context.Console);
             config.PropagateExceptions();
             config.UseStrictParsing();

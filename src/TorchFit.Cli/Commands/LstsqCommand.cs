@@ -20,7 +20,7 @@ internal sealed class LstsqCommand(CliContext context) : Command<ProblemSettings
         string name = $"{problem.Rows}×{problem.Columns} lstsq";
         var row = new SummaryCase(name, problem.Rows, problem.Columns, "lstsq", null, null, null, null, null, "float64", device,
             result.Mse, result.SolutionNorm, result.Seconds, null, null, null, null, null);
-        var summary = new SummaryDocument([row], VersionInfo.TorchSharp, VersionInfo.TorchFit, device, settings.Seed, threads,
+        var summary = new SummaryDocument([row], BuildInfo.TorchSharpVersion, BuildInfo.TorchFitVersion, device, settings.Seed, threads,
             result.Seconds, DateTimeOffset.Now);
         ResultWriter.WriteSummary(directory, summary);
         if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));

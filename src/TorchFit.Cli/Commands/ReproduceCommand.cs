@@ -36,7 +36,7 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         if (solved is not null)
             rows.Add(new SummaryCase(SolveName(solved), 200, 300, "solve", 200, solved.EpochsRun, null, null, false, solved.Dtype, report.Device,
                 solved.FinalMse, null, solved.Seconds, solved.EpochsToTarget is null ? "not reached" : "reached 1e-10", null, null, null, null));
-        var summary = new SummaryDocument(rows, report.TorchSharpVersion, VersionInfo.TorchFit, report.Device, report.Seed, threads,
+        var summary = new SummaryDocument(rows, report.TorchSharpVersion, BuildInfo.TorchFitVersion, report.Device, report.Seed, threads,
             report.Seconds, DateTimeOffset.Now, why);
         ResultWriter.WriteSummary(directory, summary);
         ResultWriter.WriteLossCurves(directory, $"Keras question reproduced: full-data MSE per epoch (seed {report.Seed}, float32, {report.Device})",

@@ -26,7 +26,7 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
             options.Momentum, options.Nesterov, options.Precision.ToName(), result.Device, result.FinalMse,
             Math.Sqrt(result.Weights.Sum(w => w * w)), result.Seconds, result.Stop.ToString().ToLowerInvariant(), result.DivergedAtEpoch,
             null, null, history);
-        var summary = new SummaryDocument([row], VersionInfo.TorchSharp, VersionInfo.TorchFit, result.Device, settings.Seed, threads,
+        var summary = new SummaryDocument([row], BuildInfo.TorchSharpVersion, BuildInfo.TorchFitVersion, result.Device, settings.Seed, threads,
             result.Seconds, DateTimeOffset.Now);
         ResultWriter.WriteSummary(directory, summary);
         ResultWriter.WriteLossCurves(directory, $"{name} ({options.Precision.ToName()}, {result.Device})",

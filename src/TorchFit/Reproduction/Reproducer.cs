@@ -58,7 +58,7 @@ public static class Reproducer
             results.Add(new CaseResult(c, run.FullMse[c.Epochs - 1], norm, run.EpochEndSeconds[c.Epochs - 1],
                 run.Options.Precision.ToName(), run.FullMse[..c.Epochs], run.HistoryLoss[..c.Epochs]));
         }
-        string torchSharp = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+        string torchSharp = BuildInfo.TorchSharpVersion;
         return new ReproductionReport(results, deviceName, seed, torchSharp, clock.Elapsed.TotalSeconds);
     }
 

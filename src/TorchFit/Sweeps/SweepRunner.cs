@@ -129,7 +129,7 @@ public static class SweepRunner
         var problemInfo = new SweepProblem(problem.Name, problem.Rows, problem.Columns, ProblemHash(problem));
         var document = new SweepGridDocument(grid.Describe(), grid.BatchSizes, grid.LearningRates, grid.Momenta, grid.Nesterov,
             [.. grid.Precisions.Select(p => p.ToName())], grid.Init.ToString().ToLowerInvariant(), grid.Epochs, grid.Target, grid.StopAtTarget);
-        return new SweepManifest(SweepGrid.Hash(grid.Describe() + "|" + problemInfo.Sha256), Versions.TorchFit, Versions.TorchSharp, device,
+        return new SweepManifest(SweepGrid.Hash(grid.Describe() + "|" + problemInfo.Sha256), BuildInfo.TorchFitVersion, BuildInfo.TorchSharpVersion, device,
             engine.ToString().ToLowerInvariant(), problemInfo, document, grid.Seeds, gridCount, shard?.ToString(), count, limit,
             DateTimeOffset.Now, null, null);
     }
