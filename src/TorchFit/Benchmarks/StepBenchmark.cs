@@ -25,7 +25,7 @@ public static class StepBenchmark
         var options = new TrainingOptions { Engine = engine, BatchSize = batchSize, Device = device };
         Trainer.Train(problem, options with { Epochs = Math.Max(1, epochs / 4) });
         double seconds = Enumerable.Range(0, Repeats).Min(_ => Trainer.Train(problem, options with { Epochs = epochs }).Seconds);
-        int steps = epochs * ((problem.Rows + Math.Min(batchSize, problem.Rows) - 1) / Math.Min(batchSize, problem.Rows));
+        int steps = epochs * BatchPlan.StepsPerEpoch(problem.Rows, batchSize);
         return new BenchResult(engine.ToString().ToLowerInvariant(), batchSize, 1, problem.Rows, problem.Columns,
             ComputeDevice.Describe(ComputeDevice.Resolve(device)), seconds * 1e6 / steps);
     }
@@ -43,7 +43,7 @@ public static class StepBenchmark
             .ToArray();
         BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = Math.Max(1, epochs / 4) })]);
         double seconds = Enumerable.Range(0, Repeats).Min(_ => BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = epochs })]).Max(r => r.Seconds));
-        int steps = epochs * ((problem.Rows + Math.Min(batchSize, problem.Rows) - 1) / Math.Min(batchSize, problem.Rows));
+        int steps = epochs * BatchPlan.StepsPerEpoch(problem.Rows, batchSize);
         return new BenchResult("batched", batchSize, configurations, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps / configurations);
     }
 

@@ -46,7 +46,7 @@ public static class Diagnoser
 
         SettingAnalysis Analyze(string name, double learningRate, double momentum, bool nesterov, int batchSize)
         {
-            int stepsPerEpoch = (n + batchSize - 1) / batchSize;
+            int stepsPerEpoch = BatchPlan.StepsPerEpoch(n, batchSize);
             double slow = ConvergenceRate.PerStep(spectrum.LambdaMin, learningRate, momentum, nesterov);
             double fast = ConvergenceRate.PerStep(spectrum.LambdaMax, learningRate, momentum, nesterov);
             bool diverges = Math.Max(slow, fast) >= 1;

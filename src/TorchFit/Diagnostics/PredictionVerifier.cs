@@ -22,7 +22,7 @@ public static class PredictionVerifier
         var measured = Trainer.Train(problem, settings, progress, cancellationToken);
         var modes = ProblemDecomposition.Of(problem).Modes(measured.InitialWeights);
         int batch = Math.Min(settings.BatchSize, problem.Rows);
-        int stepsPerEpoch = (problem.Rows + batch - 1) / batch;
+        int stepsPerEpoch = BatchPlan.StepsPerEpoch(problem.Rows, batch);
         var steps = modes.MomentumCurve(settings.LearningRate, settings.Momentum, settings.Nesterov, measured.EpochsCompleted * stepsPerEpoch);
         var predicted = Enumerable.Range(1, measured.EpochsCompleted).Select(epoch => steps[epoch * stepsPerEpoch - 1]).ToArray();
         double gap = 0;

@@ -135,7 +135,7 @@ public static class SweepRunner
     }
 
     private static double Steps(LinearProblem problem, SweepConfiguration c, SweepGrid grid) =>
-        (double)grid.Epochs * ((problem.Rows + c.BatchSize - 1) / c.BatchSize);
+        (double)grid.Epochs * BatchPlan.StepsPerEpoch(problem.Rows, c.BatchSize);
 
     private static string Describe(List<SweepConfiguration> run)
     {
