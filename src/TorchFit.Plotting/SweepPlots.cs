@@ -30,22 +30,16 @@ public static class SweepPlots
             string subtitle = $"{manifest.Problem.Name}; full-batch stability limit η < {limit:0.#####} (largest η here = {rates[^1] / limit:P0} of it)";
             var mark = LimitMark(rates, limit);
 
-            var finalMse = Grid(batches, rates, sliceRows, cell => Median(cell.Where(r => r.DivergedAtEpoch is null).Select(r => Math.Log10(r.FinalMse))),
-                cell => cell.All(r => r.DivergedAtEpoch is not null)
-                    ? $"diverged\n@ epoch {Median(cell.Select(r => (double)r.DivergedAtEpoch!.Value)):N0}"
-                    : $"{Math.Pow(10, Median(cell.Where(r => r.DivergedAtEpoch is null).Select(r => Math.Log10(r.FinalMse)))):0.0e+00}" + Diverged(cell));
+            string[] rowLabels = [.. batches.Select(b => b.ToString(CultureInfo.InvariantCulture))];
+            string[] columnLabels = [.. rates.Select(Text)];
+            var finalMse = Grid(batches, rates, sliceRows, FinalMseCell);
             written.AddRange(Both(Path.Combine(directory, $"heatmap-final-mse-{name}"), path => HeatmapChart.Save(path, $"Final MSE after {manifest.Grid.Epochs:N0} epochs ({label})",
-                new HeatmapData([.. batches.Select(b => b.ToString(CultureInfo.InvariantCulture))], [.. rates.Select(Text)], finalMse.Values, finalMse.Text,
-                    "learning rate η", "batch size", "log10 final MSE", subtitle, mark))));
+                new HeatmapData(rowLabels, columnLabels, finalMse.Values, finalMse.Text, "learning rate η", "batch size", "log10 final MSE", subtitle, mark))));
 
             double target = manifest.Grid.Target;
-            var epochs = Grid(batches, rates, sliceRows, cell => Median(cell.Where(r => r.EpochsToTarget is not null).Select(r => (double)r.EpochsToTarget!.Value)),
-                cell => cell.Any(r => r.EpochsToTarget is not null)
-                    ? $"{Median(cell.Where(r => r.EpochsToTarget is not null).Select(r => (double)r.EpochsToTarget!.Value)):N0}" + Missing(cell)
-                    : cell.All(r => r.DivergedAtEpoch is not null) ? "diverged" : "not reached");
+            var epochs = Grid(batches, rates, sliceRows, EpochsToTargetCell);
             written.AddRange(Both(Path.Combine(directory, $"heatmap-epochs-to-target-{name}"), path => HeatmapChart.Save(path, $"Epochs to MSE ≤ {target:0e+00} ({label})",
-                new HeatmapData([.. batches.Select(b => b.ToString(CultureInfo.InvariantCulture))], [.. rates.Select(Text)], epochs.Values, epochs.Text,
-                    "learning rate η", "batch size", "epochs to target", subtitle, mark))));
+                new HeatmapData(rowLabels, columnLabels, epochs.Values, epochs.Text, "learning rate η", "batch size", "epochs to target", subtitle, mark))));
 
             foreach (int batch in batches)
             {
@@ -72,7 +66,7 @@ public static class SweepPlots
     }
 
     private static (double[,] Values, string?[,] Text) Grid(List<int> batches, List<double> rates, List<SweepRow> rows,
-        Func<List<SweepRow>, double> value, Func<List<SweepRow>, string> text)
+        Func<List<SweepRow>, (double Value, string Text)> summarise)
     {
         var values = new double[batches.Count, rates.Count];
         var texts = new string?[batches.Count, rates.Count];
@@ -80,9 +74,26 @@ public static class SweepPlots
             for (int j = 0; j < rates.Count; j++)
             {
                 var cell = rows.Where(r => r.BatchSize == batches[i] && r.LearningRate == rates[j]).ToList();
-                (values[i, j], texts[i, j]) = cell.Count == 0 ? (double.NaN, "—") : (value(cell), text(cell));
+                (values[i, j], texts[i, j]) = cell.Count == 0 ? (double.NaN, "—") : summarise(cell);
             }
         return (values, texts);
+    }
+
+    /// <summary>Median log10 final MSE of the seeds that did not diverge; "diverged @ epoch" when none survived.</summary>
+    private static (double, string) FinalMseCell(List<SweepRow> cell)
+    {
+        double median = Median(cell.Where(r => r.DivergedAtEpoch is null).Select(r => Math.Log10(r.FinalMse)));
+        return cell.All(r => r.DivergedAtEpoch is not null)
+            ? (median, $"diverged\n@ epoch {Median(cell.Select(r => (double)r.DivergedAtEpoch!.Value)):N0}")
+            : (median, $"{Math.Pow(10, median):0.0e+00}" + Diverged(cell));
+    }
+
+    /// <summary>Median epochs to the target of the seeds that reached it; otherwise why not.</summary>
+    private static (double, string) EpochsToTargetCell(List<SweepRow> cell)
+    {
+        double median = Median(cell.Where(r => r.EpochsToTarget is not null).Select(r => (double)r.EpochsToTarget!.Value));
+        return cell.Any(r => r.EpochsToTarget is not null) ? (median, $"{median:N0}" + Missing(cell))
+            : (median, cell.All(r => r.DivergedAtEpoch is not null) ? "diverged" : "not reached");
     }
 
     private static string Diverged(List<SweepRow> cell)
