@@ -5,12 +5,9 @@ namespace TorchFit.Tests.Cli;
 /// <summary>The Slurm and Kubernetes examples: their config is a valid grid and their shard/merge workflow works.</summary>
 public sealed partial class ExampleFilesTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "torchfit-examples-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("torchfit-examples-");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static string Repository()
     {
@@ -27,12 +24,12 @@ public sealed partial class ExampleFilesTests : IDisposable
         for (int i = 0; i < 4; i++)
         {
             var shard = CliRunner.Run("sweep", "--config", config, "--epochs", "2", "--n", "20", "--d", "10", "--device", "cpu",
-                "--shard", $"{i}/4", "--out", Path.Combine(_root, $"shard-{i}"));
+                "--shard", $"{i}/4", "--out", _temp.Combine($"shard-{i}"));
             Assert.True(shard.ExitCode == 0, shard.Error);
         }
 
         // When the merge step runs
-        var merged = CliRunner.Run(["merge", .. Enumerable.Range(0, 4).Select(i => Path.Combine(_root, $"shard-{i}")), "--out", Path.Combine(_root, "merged"), "--json"]);
+        var merged = CliRunner.Run(["merge", .. Enumerable.Range(0, 4).Select(i => _temp.Combine($"shard-{i}")), "--out", _temp.Combine("merged"), "--json"]);
 
         // Then the whole grid is there: 4 batch sizes × 4 learning rates × 2 momenta × 3 seeds
         Assert.Equal(0, merged.ExitCode);

@@ -4,14 +4,11 @@ namespace TorchFit.Tests.Cli;
 
 public sealed class SweepCliTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "torchfit-sweepcli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("torchfit-sweepcli-");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private string Dir(string name) => Path.Combine(_root, name);
+    private string Dir(string name) => _temp.Combine(name);
 
     private static readonly string[] SmallGrid = ["--n", "30", "--d", "50", "--batch-sizes", "4,30", "--lrs", "0.001,0.01,0.2", "--epochs", "20", "--device", "cpu"];
 
@@ -61,8 +58,7 @@ public sealed class SweepCliTests : IDisposable
     [Fact]
     public void Should_Read_The_Grid_From_A_Config_File_With_Flags_Overriding_It()
     {
-        Directory.CreateDirectory(_root);
-        string config = Path.Combine(_root, "sweep.json");
+        string config = _temp.Combine("sweep.json");
         File.WriteAllText(config, """{ "batchSizes": [5], "learningRates": [0.001, 0.002], "epochs": 7, "seeds": [1, 2] }""");
 
         var outcome = CliRunner.Run("sweep", "--n", "20", "--d", "10", "--config", config, "--epochs", "3", "--device", "cpu", "--out", Dir("c"), "--json");
@@ -82,8 +78,7 @@ public sealed class SweepCliTests : IDisposable
     [InlineData("""{ "learningRates": [-1] }""", "learning rates must be finite and > 0")]
     public void Should_Reject_A_Bad_Config_File_With_Its_Place_And_Exit_Code_2(string content, string expected)
     {
-        Directory.CreateDirectory(_root);
-        string config = Path.Combine(_root, "bad.json");
+        string config = _temp.Combine("bad.json");
         File.WriteAllText(config, content);
 
         var outcome = CliRunner.Run("sweep", "--config", config, "--out", Dir("bad"));

@@ -17,27 +17,15 @@ public sealed class HeatmapChartTests : IDisposable
     private static readonly SKColor ViridisLow = ToSk(new ScottPlot.Colormaps.Viridis().GetColor(0));
     private static readonly SKColor ViridisHigh = ToSk(new ScottPlot.Colormaps.Viridis().GetColor(1));
 
-    private readonly string _dir;
+    private readonly TempDirectory _temp = new("torchfit-heatmap-tests-");
 
-    public HeatmapChartTests()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "torchfit-heatmap-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Should_Write_Png_Of_Requested_Size()
     {
         // Given a 4×4 sweep with one diverged cell
-        string path = Path.Combine(_dir, "sweep.png");
+        string path = _temp.Combine("sweep.png");
 
         // When it is saved as a 640x420 PNG
         HeatmapChart.Save(path, "sweep", Sweep(), 640, 420);
@@ -55,7 +43,7 @@ public sealed class HeatmapChartTests : IDisposable
     public void Should_Write_Svg_With_Every_Label()
     {
         // Given a sweep with a subtitle, a column mark and cell text XML must escape
-        string path = Path.Combine(_dir, "sweep.SVG");
+        string path = _temp.Combine("sweep.SVG");
         HeatmapData data = Sweep() with
         {
             Subtitle = "full-batch limit η < 0.01339",
@@ -85,7 +73,7 @@ public sealed class HeatmapChartTests : IDisposable
         // Given a 2×2 grid: top-left the lowest value, bottom-left no value, bottom-right the highest value
         double[,] values = { { -14, -7 }, { double.NaN, 0 } };
         var data = new HeatmapData(["top", "bottom"], ["left", "right"], values, null, "x", "y", "z");
-        string path = Path.Combine(_dir, "orientation.png");
+        string path = _temp.Combine("orientation.png");
 
         // When it is drawn without cell text
         HeatmapChart.Save(path, "orientation", data, 600, 400);
@@ -111,7 +99,7 @@ public sealed class HeatmapChartTests : IDisposable
         double[,] values = { { 0, 1 } };
         string?[,] text = { { "WWWW", "WWWW" } };
         var data = new HeatmapData(["row"], ["dark", "light"], values, text, "x", "y", "z");
-        string path = Path.Combine(_dir, "text.png");
+        string path = _temp.Combine("text.png");
 
         // When it is drawn
         HeatmapChart.Save(path, "text colour", data, 600, 400);
@@ -133,8 +121,8 @@ public sealed class HeatmapChartTests : IDisposable
         double[,] values = { { double.NaN, double.PositiveInfinity }, { double.NegativeInfinity, double.NaN } };
         string?[,] text = { { "diverged", "diverged" }, { "—", null } };
         var data = new HeatmapData(["1", "8"], ["0.1", "1"], values, text, "x", "y", "z");
-        string png = Path.Combine(_dir, "nothing.png");
-        string svg = Path.Combine(_dir, "nothing.svg");
+        string png = _temp.Combine("nothing.png");
+        string svg = _temp.Combine("nothing.svg");
 
         // When it is saved in both formats
         HeatmapChart.Save(png, "nothing finite", data, 500, 300);
@@ -151,7 +139,7 @@ public sealed class HeatmapChartTests : IDisposable
     {
         // Given a 1×1 grid (one value, so the colour scale has no width)
         var data = new HeatmapData(["32"], ["0.01"], new double[,] { { -7 } }, new string?[,] { { "1e-7" } }, "x", "y", "z");
-        string path = Path.Combine(_dir, "one.png");
+        string path = _temp.Combine("one.png");
 
         // When it is drawn
         HeatmapChart.Save(path, "one cell", data, 500, 300);
@@ -182,8 +170,8 @@ public sealed class HeatmapChartTests : IDisposable
         string[] columns = Enumerable.Range(0, 12).Select(i => $"η = {0.0005 * (i + 1):0.0000} (warm-up)").ToArray();
         var data = new HeatmapData(rows, columns, values, text, "learning rate", "batch size", "epochs to 1e-10",
             "— never reached", new HeatmapColumnMark(7.3, "limit"));
-        string png = Path.Combine(_dir, "large.png");
-        string svg = Path.Combine(_dir, "large.svg");
+        string png = _temp.Combine("large.png");
+        string svg = _temp.Combine("large.svg");
 
         // When it is saved in both formats
         HeatmapChart.Save(png, "large", data);
@@ -198,7 +186,7 @@ public sealed class HeatmapChartTests : IDisposable
     public void Should_Reject_Mismatched_Label_Counts_Without_Writing()
     {
         // Given grids whose row labels, column labels or cell text do not match the values
-        string path = Path.Combine(_dir, "bad.png");
+        string path = _temp.Combine("bad.png");
         HeatmapData good = Sweep();
         HeatmapData[] bad =
         [
@@ -221,7 +209,7 @@ public sealed class HeatmapChartTests : IDisposable
         }
 
         // And nothing was written
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
     [Fact]
@@ -231,7 +219,7 @@ public sealed class HeatmapChartTests : IDisposable
         HeatmapData data = Sweep() with { RowLabels = ["1", "8", "32"] };
 
         // When it is saved
-        var error = Assert.Throws<ArgumentException>(() => HeatmapChart.Save(Path.Combine(_dir, "x.png"), "bad", data));
+        var error = Assert.Throws<ArgumentException>(() => HeatmapChart.Save(_temp.Combine("x.png"), "bad", data));
 
         // Then the message says how many of each there are
         Assert.Contains("4 rows but 3 row labels", error.Message, StringComparison.Ordinal);
@@ -243,14 +231,14 @@ public sealed class HeatmapChartTests : IDisposable
     public void Should_Reject_An_Unsupported_Extension_Without_Writing(string name)
     {
         // Given a path whose extension is not .png or .svg
-        string path = Path.Combine(_dir, name);
+        string path = _temp.Combine(name);
 
         // When the chart is saved there
         var error = Assert.Throws<ArgumentException>(() => HeatmapChart.Save(path, "bad", Sweep()));
 
         // Then the error names the path argument and nothing was written
         Assert.Equal("path", error.ParamName);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
     [Theory]
@@ -260,19 +248,19 @@ public sealed class HeatmapChartTests : IDisposable
     public void Should_Reject_Non_Positive_Size_Without_Writing(int width, int height)
     {
         // Given a non-positive image size
-        string path = Path.Combine(_dir, "size.png");
+        string path = _temp.Combine("size.png");
 
         // When the chart is saved
         Assert.Throws<ArgumentOutOfRangeException>(() => HeatmapChart.Save(path, "size", Sweep(), width, height));
 
         // Then nothing was written
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
     [Fact]
     public void Should_Reject_Null_Arguments()
     {
-        string path = Path.Combine(_dir, "null.png");
+        string path = _temp.Combine("null.png");
         Assert.Throws<ArgumentNullException>(() => HeatmapChart.Save(path, "null", null!));
         Assert.Throws<ArgumentNullException>(() => HeatmapChart.Save(path, null!, Sweep()));
         Assert.ThrowsAny<ArgumentException>(() => HeatmapChart.Save(" ", "blank", Sweep()));
@@ -282,7 +270,7 @@ public sealed class HeatmapChartTests : IDisposable
     public void Should_Replace_An_Existing_File_Without_Leaving_A_Temporary_File()
     {
         // Given an old file under the chart's name
-        string path = Path.Combine(_dir, "sweep.png");
+        string path = _temp.Combine("sweep.png");
         File.WriteAllText(path, "old content");
 
         // When the chart is saved there
@@ -290,21 +278,21 @@ public sealed class HeatmapChartTests : IDisposable
 
         // Then the file now holds the PNG and it is the only entry in the directory
         Assert.Equal(PngSignature, File.ReadAllBytes(path)[..8]);
-        Assert.Equal([path], Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Equal([path], Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
     [Fact]
     public void Should_Leave_No_Temporary_File_When_The_Final_Move_Fails()
     {
         // Given a directory squatting on the chart's final name
-        string path = Path.Combine(_dir, "sweep.svg");
+        string path = _temp.Combine("sweep.svg");
         Directory.CreateDirectory(path);
 
         // When the chart is saved there
         Assert.ThrowsAny<IOException>(() => HeatmapChart.Save(path, "blocked", Sweep()));
 
         // Then the temporary file is gone and the directory is untouched
-        Assert.Equal([path], Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Equal([path], Directory.EnumerateFileSystemEntries(_temp.Path));
         Assert.Empty(Directory.EnumerateFileSystemEntries(path));
     }
 

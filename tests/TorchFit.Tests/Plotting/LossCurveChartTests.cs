@@ -9,27 +9,15 @@ public sealed class LossCurveChartTests : IDisposable
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    private readonly string _dir;
+    private readonly TempDirectory _temp = new("torchfit-chart-tests-");
 
-    public LossCurveChartTests()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "torchfit-chart-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Should_Write_Png_Of_Requested_Size()
     {
         // Given two falling loss curves and a reference level
-        string path = Path.Combine(_dir, "loss.png");
+        string path = _temp.Combine("loss.png");
 
         // When the chart is saved as a 640x400 PNG
         LossCurveChart.Save(path, "SGD on y = 2x + 1", TwoCurves(), [new ReferenceLevel("lstsq MSE", 1e-30)], 640, 400);
@@ -47,7 +35,7 @@ public sealed class LossCurveChartTests : IDisposable
     public void Should_Render_The_Same_Png_In_Memory()
     {
         // Given the curves and level of a saved PNG chart
-        string path = Path.Combine(_dir, "saved.png");
+        string path = _temp.Combine("saved.png");
         ReferenceLevel[] levels = [new ReferenceLevel("lstsq MSE", 1e-30)];
         LossCurveChart.Save(path, "in memory", TwoCurves(), levels, 480, 300);
 
@@ -73,7 +61,7 @@ public sealed class LossCurveChartTests : IDisposable
     public void Should_Write_Svg()
     {
         // Given a series and a reference level with distinctive labels, one with characters XML must escape
-        string path = Path.Combine(_dir, "loss.svg");
+        string path = _temp.Combine("loss.svg");
         LossSeries[] series = [new LossSeries("lr < 0.1 & cpu", Falling(500, 1e-1, 1e-13))];
 
         // When the chart is saved with an .svg extension
@@ -93,8 +81,8 @@ public sealed class LossCurveChartTests : IDisposable
     public void Should_Choose_Format_From_Extension_Ignoring_Case()
     {
         // Given paths whose extensions are upper case
-        string png = Path.Combine(_dir, "LOSS.PNG");
-        string svg = Path.Combine(_dir, "LOSS.Svg");
+        string png = _temp.Combine("LOSS.PNG");
+        string svg = _temp.Combine("LOSS.Svg");
 
         // When both are saved
         LossCurveChart.Save(png, "upper case", TwoCurves(), []);
@@ -109,7 +97,7 @@ public sealed class LossCurveChartTests : IDisposable
     public void Should_Label_Y_Axis_In_Powers_Of_Ten_Down_To_A_Reference_Level_Below_The_Curves()
     {
         // Given curves that bottom out near 1e-13 and a reference level at 1e-30
-        string path = Path.Combine(_dir, "range.svg");
+        string path = _temp.Combine("range.svg");
 
         // When the chart is saved
         LossCurveChart.Save(path, "range", TwoCurves(), [new ReferenceLevel("target", 1e-30)]);
@@ -125,28 +113,28 @@ public sealed class LossCurveChartTests : IDisposable
     public void Should_Not_Leave_Partial_File_When_Extension_Is_Unsupported()
     {
         // Given a path with an extension the chart cannot write
-        string path = Path.Combine(_dir, "loss.gif");
+        string path = _temp.Combine("loss.gif");
 
         // When the chart is saved there
         var error = Assert.Throws<ArgumentException>(() => LossCurveChart.Save(path, "gif", TwoCurves(), []));
 
         // Then the error names the extension and nothing at all was written
         Assert.Contains(".gif", error.Message, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
     [Fact]
     public void Should_Leave_No_Temporary_File_When_The_Final_Move_Fails()
     {
         // Given a directory squatting on the chart's final name, so the file cannot be moved into place
-        string path = Path.Combine(_dir, "loss.png");
+        string path = _temp.Combine("loss.png");
         Directory.CreateDirectory(path);
 
         // When the chart is saved there
         Assert.ThrowsAny<IOException>(() => LossCurveChart.Save(path, "blocked", TwoCurves(), []));
 
         // Then the temporary file is gone and the directory is untouched
-        Assert.Equal([path], Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Equal([path], Directory.EnumerateFileSystemEntries(_temp.Path));
         Assert.True(Directory.Exists(path));
         Assert.Empty(Directory.EnumerateFileSystemEntries(path));
     }
@@ -155,7 +143,7 @@ public sealed class LossCurveChartTests : IDisposable
     public void Should_Replace_An_Existing_File_Without_Leaving_A_Temporary_File()
     {
         // Given an old file under the chart's name
-        string path = Path.Combine(_dir, "loss.png");
+        string path = _temp.Combine("loss.png");
         File.WriteAllText(path, "old content");
 
         // When the chart is saved there
@@ -163,14 +151,14 @@ public sealed class LossCurveChartTests : IDisposable
 
         // Then the file now holds the PNG and it is the only entry in the directory
         Assert.Equal(PngSignature, File.ReadAllBytes(path)[..8]);
-        Assert.Equal([path], Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Equal([path], Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
     [Fact]
     public void Should_Create_A_Missing_Output_Directory()
     {
         // Given a path under a directory that does not exist yet
-        string path = Path.Combine(_dir, "plots", "nested", "loss.svg");
+        string path = Path.Combine(_temp.Path, "plots", "nested", "loss.svg");
 
         // When the chart is saved there
         LossCurveChart.Save(path, "nested", TwoCurves(), []);
@@ -198,8 +186,8 @@ public sealed class LossCurveChartTests : IDisposable
             new ReferenceLevel("nan", double.NaN),
             new ReferenceLevel("infinite", double.PositiveInfinity),
         ];
-        string png = Path.Combine(_dir, "diverged.png");
-        string svg = Path.Combine(_dir, "diverged.svg");
+        string png = _temp.Combine("diverged.png");
+        string svg = _temp.Combine("diverged.svg");
 
         // When the chart is saved in both formats
         LossCurveChart.Save(png, "diverged", series, levels, 500, 300);
@@ -216,7 +204,7 @@ public sealed class LossCurveChartTests : IDisposable
     public void Should_Survive_A_Chart_Where_Nothing_Is_Finite()
     {
         // Given only NaN values and no reference levels
-        string path = Path.Combine(_dir, "nothing.png");
+        string path = _temp.Combine("nothing.png");
 
         // When the chart is saved
         LossCurveChart.Save(path, "nothing finite", [new LossSeries("nan", [double.NaN])], []);
@@ -233,27 +221,27 @@ public sealed class LossCurveChartTests : IDisposable
     public void Should_Reject_Non_Positive_Size_Without_Writing(int width, int height)
     {
         // Given a non-positive image size
-        string path = Path.Combine(_dir, "size.png");
+        string path = _temp.Combine("size.png");
 
         // When the chart is saved
         Assert.Throws<ArgumentOutOfRangeException>(() => LossCurveChart.Save(path, "size", TwoCurves(), [], width, height));
 
         // Then nothing was written
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
     [Fact]
     public void Should_Reject_An_Empty_Series_List_Without_Writing()
     {
         // Given no series at all
-        string path = Path.Combine(_dir, "empty.png");
+        string path = _temp.Combine("empty.png");
 
         // When the chart is saved
         var error = Assert.Throws<ArgumentException>(() => LossCurveChart.Save(path, "empty", [], [new ReferenceLevel("level", 1e-3)]));
 
         // Then the error names the series argument and nothing was written
         Assert.Equal("series", error.ParamName);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
     [Fact]
@@ -266,8 +254,8 @@ public sealed class LossCurveChartTests : IDisposable
             new LossSeries("b", Falling(20_000, 1, 2e-4)),
             new LossSeries("c", Falling(20_000, 10, 1e-8)),
         ];
-        string png = Path.Combine(_dir, "long.png");
-        string svg = Path.Combine(_dir, "long.svg");
+        string png = _temp.Combine("long.png");
+        string svg = _temp.Combine("long.svg");
 
         // When the chart is saved in both formats
         LossCurveChart.Save(png, "long", series, [new ReferenceLevel("lstsq", 1e-30)]);

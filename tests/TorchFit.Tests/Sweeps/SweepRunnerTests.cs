@@ -6,18 +6,15 @@ namespace TorchFit.Tests.Sweeps;
 
 public sealed class SweepRunnerTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "torchfit-sweep-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("torchfit-sweep-");
     private static readonly LinearProblem Problem = ProblemGenerator.Uniform(40, 60, 0);
 
     /// <summary>3 batch sizes × 3 learning rates, one of them far above the stability limit.</summary>
     private static readonly SweepGrid Small = new() { BatchSizes = [1, 8, 40], LearningRates = [0.001, 0.01, 0.5], Epochs = 30, Target = 1e-2 };
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private string Dir(string name) => Path.Combine(_root, name);
+    private string Dir(string name) => _temp.Combine(name);
 
     [Fact]
     public void Should_Write_One_Row_And_One_History_Per_Configuration()
@@ -147,12 +144,9 @@ public sealed class SweepRunnerTests : IDisposable
 
 public sealed class SweepPlotsTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "torchfit-sweepplots-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("torchfit-sweepplots-");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Should_Draw_Heatmaps_Per_Momentum_And_Dtype_Slice_And_Curves_Per_Batch_Size()
@@ -163,10 +157,10 @@ public sealed class SweepPlotsTests : IDisposable
             BatchSizes = [4, 20], LearningRates = [0.001, 0.01], Momenta = [0, 0.9], Precisions = [TorchFit.Training.Precision.Float32, TorchFit.Training.Precision.Float64],
             Seeds = [0, 1], Epochs = 5,
         };
-        var outcome = SweepRunner.Run(TorchFit.Problems.ProblemGenerator.Uniform(20, 30, 0), grid, new SweepRunOptions { Directory = _directory, Device = "cpu" });
+        var outcome = SweepRunner.Run(TorchFit.Problems.ProblemGenerator.Uniform(20, 30, 0), grid, new SweepRunOptions { Directory = _temp.Path, Device = "cpu" });
 
         // When the plots are drawn
-        var written = TorchFit.Plotting.SweepPlots.Write(new SweepStore(_directory), outcome.Manifest, outcome.Rows);
+        var written = TorchFit.Plotting.SweepPlots.Write(new SweepStore(_temp.Path), outcome.Manifest, outcome.Rows);
 
         // Then each of the 4 slices has both heatmaps and one curve chart per batch size, in PNG and SVG
         var names = written.Select(Path.GetFileName).ToHashSet();
