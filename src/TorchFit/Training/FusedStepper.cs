@@ -18,6 +18,7 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
     private readonly T[] _gradient;
     private readonly T _learningRate;
     private readonly T _momentum;
+    private readonly double[] _widened;
 
     public FusedStepper(LinearProblem problem, TrainingOptions options, IReadOnlyList<double> initialWeights)
     {
@@ -27,6 +28,7 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
         Weights = EpochRows<T>.Cast([.. initialWeights]);
         _buffer = new T[problem.Columns];
         _gradient = new T[problem.Columns];
+        _widened = new double[problem.Columns];
         _learningRate = T.CreateChecked(options.LearningRate);
         _momentum = T.CreateChecked(options.Momentum);
     }
@@ -70,12 +72,11 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
         return weightedLossSum / _rows.Order.Length;
     }
 
-    /// <summary>The weights widened to double.</summary>
-    public double[] WidenedWeights()
+    /// <summary>The weights widened to double, in a buffer reused every call (for the per-epoch MSE).</summary>
+    public ReadOnlySpan<double> Widened()
     {
-        var widened = new double[Weights.Length];
-        for (int j = 0; j < widened.Length; j++) widened[j] = double.CreateChecked(Weights[j]);
-        return widened;
+        for (int j = 0; j < _widened.Length; j++) _widened[j] = double.CreateChecked(Weights[j]);
+        return _widened;
     }
 
     /// <summary>torch.optim.SGD without dampening or weight decay: buf ← μ·buf + g; w ← w − η·(Nesterov ? g + μ·buf : buf).</summary>

@@ -62,8 +62,8 @@ public static class FusedTrainer
         {
             if (log.Cancelled(cancellationToken)) break;
             double history = stepper.RunEpoch(generator);
-            if (!log.Record(history, problem.MeanSquaredError(stepper.WidenedWeights()))) break;
+            if (!log.Record(history, problem.MeanSquaredError(stepper.Widened()))) break;
         }
-        return log.Finish("cpu", initialWeights, stepper.WidenedWeights());
+        return log.Finish("cpu", initialWeights, stepper.Widened().ToArray());
     }
 }
