@@ -24,7 +24,7 @@ internal class ComputeSettings : ProblemSettings
     public Precision Precision => ParseDtype(Dtype)!.Value;
 
     /// <summary>The parsed --engine (valid after <see cref="Validate"/>).</summary>
-    public TrainingEngine TrainingEngine => Engine is null ? PreferredEngine ?? EngineOption.Default(Device) : EngineOption.Parse(Engine)!.Value;
+    public TrainingEngine TrainingEngine => Engine is null ? PreferredEngine ?? EngineOption.Default : EngineOption.Parse(Engine)!.Value;
 
     public override ValidationResult Validate()
     {

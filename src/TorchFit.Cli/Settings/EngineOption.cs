@@ -10,13 +10,9 @@ internal static class EngineOption
 
     /// <summary>
     /// The fastest engine proven equivalent: fused (tested against keras to 1e-10 in float64), whose
-    /// torch-ops form runs on CUDA. The device is resolved here so a bad one is reported before any work.
+    /// torch-ops form runs on CUDA.
     /// </summary>
-    public static TrainingEngine Default(string device)
-    {
-        TorchFit.Devices.ComputeDevice.Resolve(device);
-        return TrainingEngine.Fused;
-    }
+    public const TrainingEngine Default = TrainingEngine.Fused;
 
     public static TrainingEngine? Parse(string value) => value.Trim().ToLowerInvariant() switch
     {

@@ -22,7 +22,7 @@ internal sealed class ReproduceSettings : CommonSettings
     public string? Engine { get; set; }
 
     /// <summary>The parsed --engine, or the default for the device.</summary>
-    public TorchFit.Training.TrainingEngine TrainingEngine => Engine is null ? EngineOption.Default(Device) : EngineOption.Parse(Engine)!.Value;
+    public TorchFit.Training.TrainingEngine TrainingEngine => Engine is null ? EngineOption.Default : EngineOption.Parse(Engine)!.Value;
 
     public override ValidationResult Validate()
     {
