@@ -1,4 +1,5 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
+using TorchFit.Numerics;
 
 namespace TorchFit.Problems;
 
@@ -70,29 +71,29 @@ public sealed class LinearProblem
     /// (as the question does with NumPy on Keras' float32 weights). The summation order is fixed,
     /// so the same weights always give the same bits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double MeanSquaredError(ReadOnlySpan<double> x)
     {
         if (x.Length != Columns)
             throw new ArgumentException($"expected {Columns} weights, got {x.Length}", nameof(x));
         double sum = 0;
-        for (int i = 0; i < Rows; i++)
+        int i = 0;
+        for (; i + 4 <= Rows; i += 4)
         {
-            double residual = Dot(Matrix.Slice(i * Columns, Columns), x) - _target[i];
+            // Four rows per pass over x: four independent accumulator chains.
+            var (d0, d1, d2, d3) = VectorMath.Dot4(Row(i), Row(i + 1), Row(i + 2), Row(i + 3), x);
+            double r0 = d0 - _target[i], r1 = d1 - _target[i + 1], r2 = d2 - _target[i + 2], r3 = d3 - _target[i + 3];
+            sum += r0 * r0 + r1 * r1 + r2 * r2 + r3 * r3;
+        }
+        for (; i < Rows; i++)
+        {
+            double residual = VectorMath.Dot(Row(i), x) - _target[i];
             sum += residual * residual;
         }
         return sum / Rows;
     }
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var lanes = Vector<double>.Zero;
-        int width = Vector<double>.Count, k = 0;
-        for (; k <= a.Length - width; k += width)
-            lanes += new Vector<double>(a.Slice(k, width)) * new Vector<double>(b.Slice(k, width));
-        double dot = Vector.Sum(lanes);
-        for (; k < a.Length; k++) dot += a[k] * b[k];
-        return dot;
-    }
+    private ReadOnlySpan<double> Row(int i) => Matrix.Slice(i * Columns, Columns);
 
     private static void EnsureFinite(string name, string array, ReadOnlySpan<double> values, int columns)
     {

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace TorchFit.Training;
@@ -50,11 +52,13 @@ internal sealed class EpochRows<T> where T : unmanaged, INumber<T>
     public T TargetAt(int i) => SourceTarget[Order[i]];
 
     /// <summary>Puts the rows in the order of a fresh permutation from <paramref name="generator"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Shuffle(Generator generator)
     {
-        using (NewDisposeScope())
+        using (var permutation = randperm(Order.Length, generator: generator))
         {
-            var order = randperm(Order.Length, generator: generator).data<long>();
+            // Read the CPU tensor's memory in place: TensorAccessor's indexer makes native calls per element.
+            var order = MemoryMarshal.Cast<byte, long>(permutation.bytes);
             for (int i = 0; i < Order.Length; i++) Order[i] = (int)order[i];
         }
         if (!_copyRows) return;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using TorchFit.Numerics;
 using TorchFit.Problems;
 using static TorchSharp.torch;
 
@@ -40,6 +42,7 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
     public int StepsPerEpoch => _batches.Count;
 
     /// <summary>One epoch (shuffled when the options say so); returns Keras' History loss of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double RunEpoch(Generator generator)
     {
         if (_options.Shuffle) _rows.Shuffle(generator);
@@ -73,6 +76,7 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
     }
 
     /// <summary>The weights widened to double, in a buffer reused every call (for the per-epoch MSE).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<double> Widened()
     {
         for (int j = 0; j < _widened.Length; j++) _widened[j] = double.CreateChecked(Weights[j]);
@@ -80,11 +84,12 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
     }
 
     /// <summary>torch.optim.SGD without dampening or weight decay: buf ← μ·buf + g; w ← w − η·(Nesterov ? g + μ·buf : buf).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step()
     {
         if (_options.Momentum > 0)
         {
-            for (int j = 0; j < _buffer.Length; j++) _buffer[j] = _momentum * _buffer[j] + _gradient[j];
+            VectorMath.ScaleAdd<T>(_buffer, _momentum, _gradient);
             if (_options.Nesterov) VectorMath.AddScaled<T>(_gradient, _momentum, _buffer);
             else _buffer.CopyTo(_gradient, 0);
         }

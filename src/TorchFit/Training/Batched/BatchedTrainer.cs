@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using TorchFit.Devices;
+using TorchFit.Numerics;
 using TorchFit.Problems;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -75,6 +76,7 @@ public static class BatchedTrainer
             _ => Run<T, Vector512<T>, Lanes512<T>>(problem, configurations, progress, cancellationToken),
         };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TrainingResult[] Run<T, TV, L>(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using TorchFit.Numerics;
 
 namespace TorchFit.Training.Batched;
 
@@ -21,6 +22,7 @@ internal static class ColumnKernels<T, TV, L>
     /// result[i, k] = Σⱼ rows[i, j]·W[j, k] − targets[i] for the <paramref name="count"/> rows
     /// (row-major, d each) and every k &lt; Kp.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Residuals(ReadOnlySpan<T> rows, ReadOnlySpan<T> targets, int count, ReadOnlySpan<T> w, Span<T> result, int kp)
     {
         int d = rows.Length / count, width = L.Count;
@@ -50,6 +52,7 @@ internal static class ColumnKernels<T, TV, L>
     }
 
     /// <summary>Four rows × the <paramref name="block"/> columns (one or two vectors) starting at <paramref name="w"/>; rows of W and of the result are <paramref name="kp"/> apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourRows(ref T a, ReadOnlySpan<T> targets, int d, ref T w, ref T result, int kp, int block)
     {
         int width = L.Count;
@@ -99,6 +102,7 @@ internal static class ColumnKernels<T, TV, L>
     }
 
     /// <summary>Four rows × four vectors: 16 accumulators, for AVX-512's 32 registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourRowsFourVectors(ref T a, int d, ref T w, ref T result, int kp, TV b0, TV b1, TV b2, TV b3)
     {
         int width = L.Count;
@@ -127,6 +131,7 @@ internal static class ColumnKernels<T, TV, L>
     }
 
     /// <summary>One row × the block's columns: the sum over j is split four ways (j mod 4) to keep four chains in flight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void OneRow(ref T a, T target, int d, ref T w, ref T result, int kp, int block)
     {
         int width = L.Count;
@@ -151,6 +156,7 @@ internal static class ColumnKernels<T, TV, L>
     /// One SGD step of every column from the batch residuals R (B×Kp): gⱼ = scale·Σᵢ A_B[i, j]·R[i, :],
     /// then torch.optim.SGD's update of W[j, :] and of the momentum buffer (see <see cref="ColumnRates{T}"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GradientStep(ReadOnlySpan<T> rows, int batch, ReadOnlySpan<T> residuals, T scale, Span<T> w, Span<T> buffer, ColumnRates<T> rates)
     {
         int kp = rates.Width, d = rows.Length / batch, j = 0;
@@ -161,6 +167,7 @@ internal static class ColumnKernels<T, TV, L>
         for (; j < d; j++) OneWeight(ref a, j, d, batch, ref r, kp, update);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourWeights(ref T a, int j, int d, int batch, ref T r, int kp, Updater update)
     {
         int width = L.Count, c = 0;
@@ -204,6 +211,7 @@ internal static class ColumnKernels<T, TV, L>
     }
 
     /// <summary>Four weights × four vectors of columns: 16 accumulators, for AVX-512's 32 registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourWeightsFourVectors(ref T a, int j, int d, int batch, ref T r, int kp, int c, Updater update)
     {
         int width = L.Count;
@@ -229,7 +237,7 @@ internal static class ColumnKernels<T, TV, L>
         ApplyRow(update, j + 3, c, width, g30, g31, g32, g33);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void ApplyRow(Updater update, int j, int c, int width, TV g0, TV g1, TV g2, TV g3)
     {
         update.Apply(g0, j, c);
@@ -238,6 +246,7 @@ internal static class ColumnKernels<T, TV, L>
         update.Apply(g3, j, c + 3 * width);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void OneWeight(ref T a, int j, int d, int batch, ref T r, int kp, Updater update)
     {
         for (int c = 0; c < kp; c += L.Count)
@@ -250,14 +259,14 @@ internal static class ColumnKernels<T, TV, L>
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Store4(TV first, TV second, TV third, TV fourth, ref T destination, int offset, int width)
     {
         Store2(first, second, ref destination, offset, width);
         Store2(third, fourth, ref destination, offset + 2 * width, width);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Store2(TV first, TV second, ref T destination, int offset, int width)
     {
         L.Store(first, ref destination, (nuint)offset);
@@ -270,7 +279,7 @@ internal static class ColumnKernels<T, TV, L>
         private readonly Span<T> _w = w;
         private readonly Span<T> _buffer = buffer;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public void Apply(TV rawGradient, int j, int column) =>
             rates.Update<TV, L>(_w, _buffer, j * rates.Width + column, L.Multiply(rawGradient, scale), column);
     }

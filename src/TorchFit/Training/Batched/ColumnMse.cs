@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using TorchFit.Numerics;
 using TorchFit.Problems;
 
 namespace TorchFit.Training.Batched;
@@ -15,6 +17,7 @@ internal sealed class ColumnMse(LinearProblem problem, int width)
     private readonly double[] _sums = new double[width];
 
     /// <summary>The MSE per padded column (the first K are the real ones); the array is reused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Evaluate<T>(ColumnMatrix<T> weights) where T : unmanaged, System.Numerics.INumber<T>
     {
         double[] wide;
@@ -30,6 +33,7 @@ internal sealed class ColumnMse(LinearProblem problem, int width)
         return _sums;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Sum<TV, L>(double[] wide) where TV : struct where L : struct, ILanes<double, TV>
     {
         int n = problem.Rows, d = problem.Columns;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using TorchFit.Numerics;
 
 namespace TorchFit.Training.Batched;
 
@@ -56,7 +57,7 @@ internal sealed class ColumnRates<T> where T : unmanaged, INumber<T>
     public void Freeze(int k) => _learningRates[k] = T.Zero;
 
     /// <summary>Applies the update with gradient slice <paramref name="gradient"/> to W and buf at <paramref name="offset"/> (columns from <paramref name="column"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public void Update<TV, L>(Span<T> w, Span<T> buffer, int offset, TV gradient, int column)
         where TV : struct
         where L : struct, ILanes<T, TV>

@@ -2,10 +2,10 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace TorchFit.Training.Batched;
+namespace TorchFit.Numerics;
 
 /// <summary>
-/// The few SIMD operations the column kernels need, over one vector width. The kernels are generic
+/// The few SIMD operations the kernels need, over one vector width. Kernels are generic
 /// in a struct implementing this, so the JIT compiles one specialised copy per width with no
 /// indirection: 128 bits for a handful of columns, 256 or 512 bits for many (see <see cref="LaneWidth"/>).
 /// </summary>
@@ -22,6 +22,9 @@ internal interface ILanes<T, TVector> where T : unmanaged, INumber<T> where TVec
     static abstract TVector Multiply(TVector x, TVector y);
     static abstract TVector Add(TVector x, TVector y);
     static abstract TVector Subtract(TVector x, TVector y);
+
+    /// <summary>The sum of the lanes.</summary>
+    static abstract T Sum(TVector value);
 }
 
 internal readonly struct Lanes128<T> : ILanes<T, Vector128<T>> where T : unmanaged, INumber<T>
@@ -34,6 +37,7 @@ internal readonly struct Lanes128<T> : ILanes<T, Vector128<T>> where T : unmanag
     public static Vector128<T> Multiply(Vector128<T> x, Vector128<T> y) => x * y;
     public static Vector128<T> Add(Vector128<T> x, Vector128<T> y) => x + y;
     public static Vector128<T> Subtract(Vector128<T> x, Vector128<T> y) => x - y;
+    public static T Sum(Vector128<T> value) => Vector128.Sum(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> MultiplyAdd(Vector128<T> x, Vector128<T> y, Vector128<T> z)
@@ -54,6 +58,7 @@ internal readonly struct Lanes256<T> : ILanes<T, Vector256<T>> where T : unmanag
     public static Vector256<T> Multiply(Vector256<T> x, Vector256<T> y) => x * y;
     public static Vector256<T> Add(Vector256<T> x, Vector256<T> y) => x + y;
     public static Vector256<T> Subtract(Vector256<T> x, Vector256<T> y) => x - y;
+    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> x, Vector256<T> y, Vector256<T> z)
@@ -74,6 +79,7 @@ internal readonly struct Lanes512<T> : ILanes<T, Vector512<T>> where T : unmanag
     public static Vector512<T> Multiply(Vector512<T> x, Vector512<T> y) => x * y;
     public static Vector512<T> Add(Vector512<T> x, Vector512<T> y) => x + y;
     public static Vector512<T> Subtract(Vector512<T> x, Vector512<T> y) => x - y;
+    public static T Sum(Vector512<T> value) => Vector512.Sum(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> MultiplyAdd(Vector512<T> x, Vector512<T> y, Vector512<T> z)
