@@ -95,7 +95,7 @@ public static class BatchedTrainer
         var rates = new ColumnRates<T>(configurations, kp);
         var buffer = new T[rates.UsesMomentum ? d * kp : 0];
         var residuals = new T[batchSize * kp];
-        var history = new double[count];
+        var history = new double[kp];
         var evaluator = new ColumnMse(problem, kp);
         double initialMse = problem.MeanSquaredError(initialWeights);
         var logs = new ColumnLogs(configurations, initialMse, progress);
@@ -111,7 +111,7 @@ public static class BatchedTrainer
                 var batchRows = rows.Matrix.AsSpan(start * d, length * d);
                 ColumnKernels<T, TV, L>.Residuals(batchRows, rows.Target.AsSpan(start, length), length, weights.Values, residuals, kp);
                 for (int i = 0; i < length; i++)
-                    for (int k = 0; k < count; k++) history[k] += double.CreateChecked(residuals[i * kp + k] * residuals[i * kp + k]);
+                    Widening.AddSquares<T>(residuals.AsSpan(i * kp, kp), history);
                 ColumnKernels<T, TV, L>.GradientStep(batchRows, length, residuals.AsSpan(0, length * kp), T.CreateChecked(2.0 / length), weights.Values, buffer, rates);
             }
             logs.Record(epoch, history, n, evaluator.Evaluate(weights), weights.Column, rates.Freeze);

@@ -11,7 +11,7 @@ namespace TorchFit.Training.Batched;
 /// </summary>
 internal sealed class ColumnMse(LinearProblem problem, int width)
 {
-    private const int RowsPerPass = 4;
+    private const int RowsPerPass = 40;
     private readonly double[] _wide = new double[problem.Columns * width];
     private readonly double[] _residuals = new double[RowsPerPass * width];
     private readonly double[] _sums = new double[width];
@@ -20,16 +20,10 @@ internal sealed class ColumnMse(LinearProblem problem, int width)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Evaluate<T>(ColumnMatrix<T> weights) where T : unmanaged, System.Numerics.INumber<T>
     {
-        double[] wide;
-        if (weights.Values is double[] same) wide = same;
-        else
-        {
-            for (int k = 0; k < _wide.Length; k++) _wide[k] = double.CreateChecked(weights.Values[k]);
-            wide = _wide;
-        }
-        if (width % 8 == 0 && Vector512.IsHardwareAccelerated) Sum<Vector512<double>, Lanes512<double>>(wide);
-        else if (width % 4 == 0) Sum<Vector256<double>, Lanes256<double>>(wide);
-        else Sum<Vector128<double>, Lanes128<double>>(wide);
+        Widening.Widen<T>(weights.Values, _wide);
+        if (width % 8 == 0 && Vector512.IsHardwareAccelerated) Sum<Vector512<double>, Lanes512<double>>(_wide);
+        else if (width % 4 == 0) Sum<Vector256<double>, Lanes256<double>>(_wide);
+        else Sum<Vector128<double>, Lanes128<double>>(_wide);
         return _sums;
     }
 
