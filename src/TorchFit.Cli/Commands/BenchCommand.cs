@@ -22,18 +22,18 @@ internal sealed class BenchCommand(CliContext context) : Command<BenchSettings>
             context.Output.WriteLine(json);
             return TorchFitApp.Success;
         }
-        var table = new Table().Border(TableBorder.Rounded).Title("µs per step, float32, one CPU thread (and CUDA when present)")
+        var table = new Table().Border(TableBorder.Rounded).Title("µs per step, float32 (and CUDA when present)")
             .AddColumn("engine").AddColumn("device").AddColumn(new TableColumn("problem").RightAligned()).AddColumn(new TableColumn("batch").RightAligned())
-            .AddColumn(new TableColumn("K").RightAligned()).AddColumn(new TableColumn("µs per step").RightAligned())
+            .AddColumn(new TableColumn("K").RightAligned()).AddColumn(new TableColumn("threads").RightAligned()).AddColumn(new TableColumn("µs per step").RightAligned())
             .AddColumn(new TableColumn("× GEMV floor").RightAligned());
         foreach (var r in report.Results)
-            table.AddRow(r.Engine, r.Device, $"{r.N}×{r.D}", $"{r.BatchSize}", $"{r.Configurations}", $"{r.MicrosecondsPerStep:0.00}",
+            table.AddRow(r.Engine, r.Device, $"{r.N}×{r.D}", $"{r.BatchSize}", $"{r.Configurations}", $"{r.Threads}", $"{r.MicrosecondsPerStep:0.00}",
                 $"{r.MicrosecondsPerStep / report.Limits.FloorFor(r.N, r.D, r.Device):0.0}");
         context.Console.Write(table);
         string floors = string.Join("; ", report.Limits.Gemv.Select(g => $"{g.N}×{g.D} on {g.Device}: {g.Microseconds:0.0} µs per {g.BatchSize}-row GEMV"));
         context.Console.MarkupLine(Markup.Escape(
             $"Floors measured in this run: {floors}; 1024² matmul = {report.Limits.MatmulGflops:0.0} GFLOP/s. "
-            + "For batched rows (K > 1) the time is per configuration-step. Times include each epoch's shuffle and float64 full-data MSE, "
+            + "libtorch ran on one thread; 'threads' is what the engine itself used. For batched rows (K > 1) the time is per configuration-step. Times include each epoch's shuffle and float64 full-data MSE, "
             + $"except 'steps only'. Peak working set {report.PeakWorkingSetMegabytes:0} MB. Wrote {Path.Combine(directory, "bench.json")}."));
         return TorchFitApp.Success;
     }

@@ -14,7 +14,7 @@ internal class CommonSettings : CommandSettings
     public string Device { get; set; } = "auto";
 
     [CommandOption("--threads <N>")]
-    [Description("libtorch intra-op threads. Defaults to 1 for problems under 1,000,000 entries (faster there), else all cores.")]
+    [Description("libtorch intra-op threads. Defaults to 1 for problems under 1,000,000 entries (faster there), else all cores. In sweep, also the threads the batched engine splits a group of ≥ 32 configurations over (default: one per core, ≥ 16 configurations each).")]
     public int? Threads { get; set; }
 
     [CommandOption("--out <DIR>")]

@@ -32,19 +32,25 @@ public static class StepBenchmark
 
     /// <summary>
     /// µs per configuration-step of the batched engine training <paramref name="configurations"/> learning
-    /// rates at once (spread over 0.001–0.01, all stable): a warm-up run, then <paramref name="epochs"/> timed epochs.
+    /// rates at once (spread over 0.001–0.01, all stable) on <paramref name="threads"/> threads: a warm-up
+    /// run, then <paramref name="epochs"/> timed epochs.
     /// </summary>
-    public static BenchResult Batched(LinearProblem problem, int configurations, int batchSize, int epochs)
+    public static BenchResult Batched(LinearProblem problem, int configurations, int batchSize, int epochs, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentOutOfRangeException.ThrowIfLessThan(configurations, 1);
         var group = Enumerable.Range(0, configurations)
             .Select(k => new TrainingOptions { LearningRate = 0.001 + 0.009 * k / Math.Max(1, configurations - 1), BatchSize = batchSize, Device = "cpu" })
             .ToArray();
-        BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = Math.Max(1, epochs / 4) })]);
-        double seconds = Enumerable.Range(0, Repeats).Min(_ => BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = epochs })]).Max(r => r.Seconds));
+        BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = Math.Max(1, epochs / 4) })], threads: threads);
+        double seconds = Enumerable.Range(0, Repeats).Min(_ =>
+        {
+            var clock = Stopwatch.StartNew();
+            BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = epochs })], threads: threads);
+            return clock.Elapsed.TotalSeconds;
+        });
         int steps = epochs * BatchPlan.StepsPerEpoch(problem.Rows, batchSize);
-        return new BenchResult("batched", batchSize, configurations, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps / configurations);
+        return new BenchResult("batched", batchSize, configurations, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps / configurations, threads);
     }
 
     /// <summary>
@@ -151,6 +157,11 @@ public static class StepBenchmark
         {
             progress?.Report($"batched engine, K = {configurations}, batch 32, {epochs:N0} epochs");
             results.Add(Batched(problem, configurations, 32, epochs));
+        }
+        if (ColumnParts.DefaultThreads(64) is > 1 and int parts)
+        {
+            progress?.Report($"batched engine, K = 64, batch 32, {epochs:N0} epochs, columns split over {parts} threads (the default here)");
+            results.Add(Batched(problem, 64, 32, epochs, parts));
         }
         progress?.Report("floors: GEMV and matmul");
         double gemv = GemvMicroseconds(32, 300);

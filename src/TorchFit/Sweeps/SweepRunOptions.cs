@@ -14,4 +14,7 @@ public sealed record SweepRunOptions
 
     /// <summary>Run only this shard of the grid; null runs all of it.</summary>
     public SweepShard? Shard { get; init; }
+
+    /// <summary>Threads the batched engine splits a group's columns over; null for <see cref="Training.Batched.ColumnParts.DefaultThreads"/>.</summary>
+    public int? Threads { get; init; }
 }

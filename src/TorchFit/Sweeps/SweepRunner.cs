@@ -61,7 +61,7 @@ public static class SweepRunner
             var report = progress is null ? null : new Progress(p => progress.Report(new SweepProgress(
                 rows.Count, mine.Count, skipped, current, p.Epoch, p.Epochs, before + runWork * p.Epoch / p.Epochs, workTotal, clock.Elapsed.TotalSeconds)));
             var runClock = Stopwatch.StartNew();
-            var results = Train(problem, grid, run, engine, deviceName, report, cancellationToken);
+            var results = Train(problem, grid, run, engine, deviceName, options.Threads, report, cancellationToken);
             double seconds = runClock.Elapsed.TotalSeconds;
             if (results.Any(r => r.Stop == TrainingStop.Cancelled)) { cancelled = true; break; }
             for (int k = 0; k < run.Count; k++)
@@ -94,9 +94,9 @@ public static class SweepRunner
     }
 
     private static IReadOnlyList<TrainingResult> Train(LinearProblem problem, SweepGrid grid, List<SweepConfiguration> run, SweepEngine engine,
-        string device, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) => engine switch
+        string device, int? threads, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) => engine switch
         {
-            SweepEngine.Batched => BatchedTrainer.Train(problem, [.. run.Select(c => grid.OptionsFor(c, device, TrainingEngine.Fused))], progress, cancellationToken),
+            SweepEngine.Batched => BatchedTrainer.Train(problem, [.. run.Select(c => grid.OptionsFor(c, device, TrainingEngine.Fused))], progress, cancellationToken, threads),
             SweepEngine.Fused => [FusedTrainer.Train(problem, grid.OptionsFor(run[0], device, TrainingEngine.Fused), progress, cancellationToken)],
             _ => [KerasTrainer.Train(problem, grid.OptionsFor(run[0], device, TrainingEngine.Keras), progress, cancellationToken)],
         };

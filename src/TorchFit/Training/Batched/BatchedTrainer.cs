@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
 using TorchFit.Devices;
 using TorchFit.Numerics;
@@ -32,6 +33,9 @@ public static class BatchedTrainer
     /// <summary>
     /// Trains every configuration and returns one result per configuration, in order. Columns stop
     /// on their own (divergence, target); the run ends when all have stopped or the epochs are done.
+    /// On the CPU the columns are split over <paramref name="threads"/> threads (default
+    /// <see cref="ColumnParts.DefaultThreads"/>: one per core while each keeps ≥ 16 columns); the
+    /// results do not depend on the thread count.
     /// </summary>
     /// <exception cref="InvalidInputException">
     /// No configurations, configurations with different <see cref="GroupKey"/>s or devices, initial weights given,
@@ -41,7 +45,8 @@ public static class BatchedTrainer
         LinearProblem problem,
         IReadOnlyList<TrainingOptions> configurations,
         IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(configurations);
@@ -62,10 +67,28 @@ public static class BatchedTrainer
         var device = name.Equals("auto", StringComparison.OrdinalIgnoreCase) ? CPU : ComputeDevice.Resolve(name);
         if (device.type != DeviceType.CPU)
             return TensorColumnTrainer.Train(problem, configurations, device, progress, cancellationToken);
-        return key.Precision == Precision.Float64
+        var parts = ColumnParts.Split(configurations.Count, threads ?? ColumnParts.DefaultThreads(configurations.Count));
+        if (parts.Count == 1) return Dispatch(problem, configurations, progress, cancellationToken);
+        var combined = progress is null ? null : new CombinedProgress(progress, parts.Count);
+        var results = new TrainingResult[parts.Count][];
+        var workers = parts.Select((part, p) => Task.Factory.StartNew(
+            () => results[p] = Dispatch(problem, [.. configurations.Skip(part.Start).Take(part.Count)], combined?.For(p), cancellationToken),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        try
+        {
+            Task.WaitAll(workers);
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(failed.InnerExceptions[0]).Throw();
+        }
+        return [.. results.SelectMany(r => r)];
+    }
+
+    private static TrainingResult[] Dispatch(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
+        configurations[0].Precision == Precision.Float64
             ? Dispatch<double>(problem, configurations, progress, cancellationToken)
             : Dispatch<float>(problem, configurations, progress, cancellationToken);
-    }
 
     /// <summary>Picks the vector width for this many columns (see <see cref="LaneWidth"/>).</summary>
     private static TrainingResult[] Dispatch<T>(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
