@@ -5,7 +5,10 @@ using TorchFit.Training.Batched;
 
 namespace TorchFit.Benchmarks;
 
-/// <summary>µs per configuration-step of the batched engine at K = 1, 8, 64 (200×300, batch 32, float32, per-epoch MSE included).</summary>
+/// <summary>
+/// µs per configuration-step of the batched engine at K = 1, 8, 64 on one thread, and K = 64 split over
+/// the default thread count (200×300, batch 32, float32, per-epoch MSE included).
+/// </summary>
 [MemoryDiagnoser]
 public class BatchedBenchmarks
 {
@@ -20,11 +23,11 @@ public class BatchedBenchmarks
         _problem = ProblemGenerator.Uniform(200, 300, 0);
     }
 
-    private IReadOnlyList<TrainingResult> Train(int configurations) => BatchedTrainer.Train(_problem,
+    private IReadOnlyList<TrainingResult> Train(int configurations, int? threads = 1) => BatchedTrainer.Train(_problem,
         [.. Enumerable.Range(0, configurations).Select(k => new TrainingOptions
         {
             LearningRate = 0.001 + 0.009 * k / Math.Max(1, configurations - 1), BatchSize = 32, Epochs = Epochs, Device = "cpu",
-        })]);
+        })], threads: threads);
 
     [Benchmark(OperationsPerInvoke = Epochs * StepsPerEpoch)]
     public IReadOnlyList<TrainingResult> K1() => Train(1);
@@ -34,4 +37,8 @@ public class BatchedBenchmarks
 
     [Benchmark(OperationsPerInvoke = Epochs * StepsPerEpoch * 64)]
     public IReadOnlyList<TrainingResult> K64() => Train(64);
+
+    /// <summary>K = 64 with its columns split over <see cref="ColumnParts.DefaultThreads"/> threads.</summary>
+    [Benchmark(OperationsPerInvoke = Epochs * StepsPerEpoch * 64)]
+    public IReadOnlyList<TrainingResult> K64DefaultThreads() => Train(64, threads: null);
 }
