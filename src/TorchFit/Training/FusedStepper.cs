@@ -79,7 +79,7 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<double> Widened()
     {
-        for (int j = 0; j < _widened.Length; j++) _widened[j] = double.CreateChecked(Weights[j]);
+        Widening.Widen<T>(Weights, _widened);
         return _widened;
     }
 
