@@ -62,9 +62,8 @@ internal static class ProgressDisplay
             bool last = value.Training.Epoch >= value.Training.Epochs;
             if (!first && !last && since!.Elapsed.TotalSeconds < 5) return;
             since!.Restart();
-            double perEpoch = value.Training.Seconds / value.Training.Epoch;
-            double eta = perEpoch * (value.Training.Epochs - value.Training.Epoch);
-            writer.WriteLine($"{Describe(value)}  {Numbers.Seconds(value.Training.Seconds)} s" + (last ? "" : $"  ETA {Numbers.Seconds(eta)} s"));
+            writer.WriteLine($"{Describe(value)}  {Numbers.Seconds(value.Training.Seconds)} s"
+                + Eta.Suffix(value.Training.Seconds, value.Training.Epoch, value.Training.Epochs));
             writer.Flush();
         }
     }

@@ -42,8 +42,7 @@ internal static class SweepProgressDisplay
             if (_since is not null && !finishedOne && _since.Elapsed.TotalSeconds < 5) return;
             _since = Stopwatch.StartNew();
             _finished = value.Finished;
-            double eta = value.WorkDone > 0 ? value.Seconds / value.WorkDone * (value.WorkTotal - value.WorkDone) : double.NaN;
-            writer.WriteLine($"sweep: {Describe(value)}  {Numbers.Seconds(value.Seconds)} s" + (double.IsFinite(eta) && eta > 0 ? $"  ETA {Numbers.Seconds(eta)} s" : ""));
+            writer.WriteLine($"sweep: {Describe(value)}  {Numbers.Seconds(value.Seconds)} s" + Eta.Suffix(value.Seconds, value.WorkDone, value.WorkTotal));
             writer.Flush();
         }
     }
