@@ -7,24 +7,19 @@ namespace TorchFit.Training;
 
 /// <summary>
 /// The rows of A and b in the training dtype and each epoch's order of them, drawn with the same
-/// <c>randperm</c> call <see cref="KerasTrainer"/> makes, so a seed gives the same batches. With
-/// <c>copyRows</c> the rows are also copied into that order every epoch (contiguous batches for the
-/// batched kernels); without it, readers index through <see cref="Order"/> and nothing is copied,
-/// which matters when A is large.
+/// <c>randperm</c> call <see cref="KerasTrainer"/> makes, so a seed gives the same batches. Nothing is
+/// copied per epoch: readers index rows through <see cref="Order"/>, or <see cref="Gather"/> one batch
+/// into a small buffer (it then sits in L1 for the kernels that read it twice; copying all of A every
+/// epoch cost as much as the batched engine's residuals).
 /// </summary>
 internal sealed class EpochRows<T> where T : unmanaged, INumber<T>
 {
-    private readonly bool _copyRows;
-
-    public EpochRows(ReadOnlySpan<double> matrix, ReadOnlySpan<double> target, int columns, bool copyRows)
+    public EpochRows(ReadOnlySpan<double> matrix, ReadOnlySpan<double> target, int columns)
     {
         Columns = columns;
-        _copyRows = copyRows;
         Source = Cast(matrix);
         SourceTarget = Cast(target);
         Order = [.. Enumerable.Range(0, target.Length)];
-        Matrix = copyRows ? (T[])Source.Clone() : [];
-        Target = copyRows ? (T[])SourceTarget.Clone() : [];
     }
 
     /// <summary>d, the values per row.</summary>
@@ -39,35 +34,32 @@ internal sealed class EpochRows<T> where T : unmanaged, INumber<T>
     /// <summary>This epoch's order: position i holds original row Order[i].</summary>
     public int[] Order { get; }
 
-    /// <summary>With copyRows, this epoch's rows of A in <see cref="Order"/>, row-major; else empty.</summary>
-    public T[] Matrix { get; }
-
-    /// <summary>With copyRows, b in <see cref="Order"/>; else empty.</summary>
-    public T[] Target { get; }
-
     /// <summary>Row i of this epoch.</summary>
     public ReadOnlySpan<T> Row(int i) => Source.AsSpan(Order[i] * Columns, Columns);
 
     /// <summary>b of row i of this epoch.</summary>
     public T TargetAt(int i) => SourceTarget[Order[i]];
 
+    /// <summary>Copies this epoch's rows start … start + count − 1 (and their b) into contiguous buffers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Gather(int start, int count, Span<T> rows, Span<T> targets)
+    {
+        int d = Columns;
+        for (int i = 0; i < count; i++)
+        {
+            Row(start + i).CopyTo(rows.Slice(i * d, d));
+            targets[i] = TargetAt(start + i);
+        }
+    }
+
     /// <summary>Puts the rows in the order of a fresh permutation from <paramref name="generator"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Shuffle(Generator generator)
     {
-        using (var permutation = randperm(Order.Length, generator: generator))
-        {
-            // Read the CPU tensor's memory in place: TensorAccessor's indexer makes native calls per element.
-            var order = MemoryMarshal.Cast<byte, long>(permutation.bytes);
-            for (int i = 0; i < Order.Length; i++) Order[i] = (int)order[i];
-        }
-        if (!_copyRows) return;
-        int d = Columns;
-        for (int i = 0; i < Order.Length; i++)
-        {
-            Array.Copy(Source, Order[i] * d, Matrix, i * d, d);
-            Target[i] = SourceTarget[Order[i]];
-        }
+        using var permutation = randperm(Order.Length, generator: generator);
+        // Read the CPU tensor's memory in place: TensorAccessor's indexer makes native calls per element.
+        var order = MemoryMarshal.Cast<byte, long>(permutation.bytes);
+        for (int i = 0; i < Order.Length; i++) Order[i] = (int)order[i];
     }
 
     /// <summary>The values converted to <typeparamref name="T"/>.</summary>

@@ -25,7 +25,7 @@ internal sealed class FusedStepper<T> where T : unmanaged, IFloatingPointIeee754
     public FusedStepper(LinearProblem problem, TrainingOptions options, IReadOnlyList<double> initialWeights)
     {
         _options = options;
-        _rows = new EpochRows<T>(problem.Matrix, problem.Target, problem.Columns, copyRows: false);
+        _rows = new EpochRows<T>(problem.Matrix, problem.Target, problem.Columns);
         _batches = BatchPlan.For(problem.Rows, Math.Min(options.BatchSize, problem.Rows));
         Weights = EpochRows<T>.Cast([.. initialWeights]);
         _buffer = new T[problem.Columns];

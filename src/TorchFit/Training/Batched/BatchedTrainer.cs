@@ -108,7 +108,7 @@ public static class BatchedTrainer
         var first = configurations[0];
         int n = problem.Rows, d = problem.Columns, count = configurations.Count, epochs = first.Epochs;
         var weights = new ColumnMatrix<T>(d, count, L.Count);
-        var rows = new EpochRows<T>(problem.Matrix, problem.Target, d, copyRows: true);
+        var rows = new EpochRows<T>(problem.Matrix, problem.Target, d);
         var generator = new Generator(first.Seed, CPU);
         double[] initialWeights;
         using (NewDisposeScope()) initialWeights = KernelInitializer.Draw(first.Init, d, generator).data<double>().ToArray();
@@ -118,6 +118,8 @@ public static class BatchedTrainer
         var rates = new ColumnRates<T>(configurations, kp);
         var buffer = new T[rates.UsesMomentum ? d * kp : 0];
         var residuals = new T[batchSize * kp];
+        var batchRows = new T[batchSize * d];
+        var batchTargets = new T[batchSize];
         var history = new double[kp];
         var evaluator = new ColumnMse(problem, kp);
         double initialMse = problem.MeanSquaredError(initialWeights);
@@ -131,11 +133,12 @@ public static class BatchedTrainer
             Array.Clear(history);
             foreach (var (start, length) in batches)
             {
-                var batchRows = rows.Matrix.AsSpan(start * d, length * d);
-                ColumnKernels<T, TV, L>.Residuals(batchRows, rows.Target.AsSpan(start, length), length, weights.Values, residuals, kp);
+                rows.Gather(start, length, batchRows, batchTargets);
+                var batch = batchRows.AsSpan(0, length * d);
+                ColumnKernels<T, TV, L>.Residuals(batch, batchTargets.AsSpan(0, length), length, weights.Values, residuals, kp);
                 for (int i = 0; i < length; i++)
                     Widening.AddSquares<T>(residuals.AsSpan(i * kp, kp), history);
-                ColumnKernels<T, TV, L>.GradientStep(batchRows, length, residuals.AsSpan(0, length * kp), T.CreateChecked(2.0 / length), weights.Values, buffer, rates);
+                ColumnKernels<T, TV, L>.GradientStep(batch, length, residuals.AsSpan(0, length * kp), T.CreateChecked(2.0 / length), weights.Values, buffer, rates);
             }
             logs.Record(epoch, history, n, evaluator.Evaluate(weights), weights.Column, rates.Freeze);
         }
