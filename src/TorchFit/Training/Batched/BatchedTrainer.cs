@@ -116,11 +116,11 @@ public static class BatchedTrainer
 
         int kp = weights.Width, batchSize = Math.Min(first.BatchSize, n);
         var rates = new ColumnRates<T>(configurations, kp);
-        var buffer = new T[rates.UsesMomentum ? d * kp : 0];
-        var residuals = new T[batchSize * kp];
+        var buffer = new AlignedBuffer<T>(rates.UsesMomentum ? d * kp : 0).Span;
+        var residuals = new AlignedBuffer<T>(batchSize * kp).Span;
         var batchRows = new T[batchSize * d];
         var batchTargets = new T[batchSize];
-        var history = new double[kp];
+        var history = new AlignedBuffer<double>(kp).Span;
         var evaluator = new ColumnMse(problem, kp);
         double initialMse = problem.MeanSquaredError(initialWeights);
         var logs = new ColumnLogs(configurations, initialMse, progress);
@@ -130,15 +130,15 @@ public static class BatchedTrainer
         {
             if (logs.Cancelled(cancellationToken)) break;
             if (first.Shuffle) rows.Shuffle(generator);
-            Array.Clear(history);
+            history.Clear();
             foreach (var (start, length) in batches)
             {
                 rows.Gather(start, length, batchRows, batchTargets);
                 var batch = batchRows.AsSpan(0, length * d);
                 ColumnKernels<T, TV, L>.Residuals(batch, batchTargets.AsSpan(0, length), length, weights.Values, residuals, kp);
                 for (int i = 0; i < length; i++)
-                    Widening.AddSquares<T>(residuals.AsSpan(i * kp, kp), history);
-                ColumnKernels<T, TV, L>.GradientStep(batch, length, residuals.AsSpan(0, length * kp), T.CreateChecked(2.0 / length), weights.Values, buffer, rates);
+                    Widening.AddSquares<T>(residuals.Slice(i * kp, kp), history);
+                ColumnKernels<T, TV, L>.GradientStep(batch, length, residuals[..(length * kp)], T.CreateChecked(2.0 / length), weights.Values, buffer, rates);
             }
             logs.Record(epoch, history, n, evaluator.Evaluate(weights), weights.Column, rates.Freeze);
         }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TorchFit.Numerics;
 
 namespace TorchFit.Training.Batched;
 
@@ -13,7 +14,7 @@ internal sealed class ColumnMatrix<T> where T : unmanaged, INumber<T>
         Rows = rows;
         Columns = columns;
         Width = (columns + lanes - 1) / lanes * lanes;
-        Values = new T[rows * Width];
+        _values = new AlignedBuffer<T>(rows * Width);
     }
 
     /// <summary>d.</summary>
@@ -25,21 +26,24 @@ internal sealed class ColumnMatrix<T> where T : unmanaged, INumber<T>
     /// <summary>Kp, the padded row length.</summary>
     public int Width { get; }
 
-    /// <summary>The d×Kp values, row-major.</summary>
-    public T[] Values { get; }
+    private readonly AlignedBuffer<T> _values;
+
+    /// <summary>The d×Kp values, row-major, 64-byte aligned (rows too when Kp·size is a multiple of 64).</summary>
+    public Span<T> Values => _values.Span;
 
     /// <summary>Sets every real column to <paramref name="vector"/>.</summary>
     public void FillColumns(IReadOnlyList<double> vector)
     {
         for (int j = 0; j < Rows; j++)
-            Values.AsSpan(j * Width, Columns).Fill(T.CreateChecked(vector[j]));
+            Values.Slice(j * Width, Columns).Fill(T.CreateChecked(vector[j]));
     }
 
     /// <summary>Column <paramref name="k"/>, widened to double.</summary>
     public double[] Column(int k)
     {
         var column = new double[Rows];
-        for (int j = 0; j < Rows; j++) column[j] = double.CreateChecked(Values[j * Width + k]);
+        var values = Values;
+        for (int j = 0; j < Rows; j++) column[j] = double.CreateChecked(values[j * Width + k]);
         return column;
     }
 }

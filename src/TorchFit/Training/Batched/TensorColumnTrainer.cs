@@ -72,7 +72,7 @@ internal static class TensorColumnTrainer
                 }
                 history = squares.cpu().data<double>().ToArray();
                 var values = weights.to(ScalarType.Float64).cpu().data<double>().ToArray();
-                for (int j = 0; j < d; j++) values.AsSpan(j * count, count).CopyTo(host.Values.AsSpan(j * host.Width, count));
+                for (int j = 0; j < d; j++) values.AsSpan(j * count, count).CopyTo(host.Values.Slice(j * host.Width, count));
             }
             bool froze = false;
             logs.Record(epoch, history, n, evaluator.Evaluate(host), host.Column, k => { rates.Freeze(k); froze = true; });
