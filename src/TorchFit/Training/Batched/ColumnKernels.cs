@@ -180,37 +180,30 @@ internal static class ColumnKernels<T, TV, L>
         ref T a = ref MemoryMarshal.GetReference(rows);
         ref T r = ref MemoryMarshal.GetReference(residuals);
         var update = new Updater(rates, w, buffer, L.Broadcast(scale));
-        if (kp == L.Count) j = FourWeightsOneVector(ref a, d, batch, ref r, update);
+        // With one vector of columns the tile is inlined here: at batch 1 a call per four weights cost more than their arithmetic.
+        if (kp == L.Count)
+            for (; j + 4 <= d; j += 4) FourWeightsOneVector(ref a, j, d, batch, ref r, kp, 0, update);
         else
             for (; j + 4 <= d; j += 4) FourWeights(ref a, j, d, batch, ref r, kp, update);
         for (; j < d; j++) OneWeight(ref a, j, d, batch, ref r, kp, update);
     }
 
-    /// <summary>
-    /// <see cref="FourWeights"/> for a group of one vector of columns (K ≤ one vector), with the loop over
-    /// j inside: at batch 1 a call per four weights cost more than their arithmetic. Same sums, same order.
-    /// Returns the first j not done.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int FourWeightsOneVector(ref T a, int d, int batch, ref T r, Updater update)
+    /// <summary>Four weights (j … j + 3) × one vector of columns from <paramref name="c"/>: four accumulators over the batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void FourWeightsOneVector(ref T a, int j, int d, int batch, ref T r, int kp, int c, Updater update)
     {
-        int j = 0;
-        for (; j + 4 <= d; j += 4)
+        TV g0 = L.Zero, g1 = g0, g2 = g0, g3 = g0;
+        nuint at = (nuint)c;
+        for (int i = 0; i < batch; i++, at += (nuint)kp)
         {
-            TV g0 = L.Zero, g1 = g0, g2 = g0, g3 = g0;
-            nuint at = 0;
-            for (int i = 0; i < batch; i++, at += (nuint)L.Count)
-            {
-                TV r0 = L.Load(ref r, at);
-                ref T row = ref Unsafe.Add(ref a, i * d + j);
-                g0 = L.MultiplyAdd(L.Broadcast(row), r0, g0);
-                g1 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 1)), r0, g1);
-                g2 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 2)), r0, g2);
-                g3 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 3)), r0, g3);
-            }
-            update.Apply(g0, j, 0); update.Apply(g1, j + 1, 0); update.Apply(g2, j + 2, 0); update.Apply(g3, j + 3, 0);
+            TV r0 = L.Load(ref r, at);
+            ref T row = ref Unsafe.Add(ref a, i * d + j);
+            g0 = L.MultiplyAdd(L.Broadcast(row), r0, g0);
+            g1 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 1)), r0, g1);
+            g2 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 2)), r0, g2);
+            g3 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 3)), r0, g3);
         }
-        return j;
+        update.Apply(g0, j, c); update.Apply(g1, j + 1, c); update.Apply(g2, j + 2, c); update.Apply(g3, j + 3, c);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -239,21 +232,7 @@ internal static class ColumnKernels<T, TV, L>
             update.Apply(g20, j + 2, c); update.Apply(g21, j + 2, c + width);
             update.Apply(g30, j + 3, c); update.Apply(g31, j + 3, c + width);
         }
-        for (; c < kp; c += width)
-        {
-            TV g0 = L.Zero, g1 = g0, g2 = g0, g3 = g0;
-            nuint at = (nuint)c;
-            for (int i = 0; i < batch; i++, at += (nuint)kp)
-            {
-                TV r0 = L.Load(ref r, at);
-                ref T row = ref Unsafe.Add(ref a, i * d + j);
-                g0 = L.MultiplyAdd(L.Broadcast(row), r0, g0);
-                g1 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 1)), r0, g1);
-                g2 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 2)), r0, g2);
-                g3 = L.MultiplyAdd(L.Broadcast(Unsafe.Add(ref row, 3)), r0, g3);
-            }
-            update.Apply(g0, j, c); update.Apply(g1, j + 1, c); update.Apply(g2, j + 2, c); update.Apply(g3, j + 3, c);
-        }
+        for (; c < kp; c += width) FourWeightsOneVector(ref a, j, d, batch, ref r, kp, c, update);
     }
 
     /// <summary>Four weights × four vectors of columns: 16 accumulators, for AVX-512's 32 registers.</summary>
