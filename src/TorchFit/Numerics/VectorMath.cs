@@ -30,31 +30,25 @@ internal static class VectorMath
         where T : unmanaged, INumber<T> => Dot4(a0, a1, a2, a3, y, rows: 4);
 
     /// <summary>y ← y + α·x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddScaled<T>(Span<T> y, T alpha, ReadOnlySpan<T> x) where T : unmanaged, INumber<T>
-    {
-        if (x.Length != y.Length) throw new ArgumentException("x and y differ in length");
-        ref T yRef = ref MemoryMarshal.GetReference(y);
-        ref T xRef = ref MemoryMarshal.GetReference(x);
-        int k = 0;
-        if (Vector512.IsHardwareAccelerated) k = Lanes<T, Vector512<T>, Lanes512<T>>.AddScaled(ref yRef, alpha, ref xRef, k, y.Length);
-        if (Vector256.IsHardwareAccelerated) k = Lanes<T, Vector256<T>, Lanes256<T>>.AddScaled(ref yRef, alpha, ref xRef, k, y.Length);
-        if (Vector128.IsHardwareAccelerated) k = Lanes<T, Vector128<T>, Lanes128<T>>.AddScaled(ref yRef, alpha, ref xRef, k, y.Length);
-        for (; k < y.Length; k++) y[k] += alpha * x[k];
-    }
+    public static void AddScaled<T>(Span<T> y, T alpha, ReadOnlySpan<T> x) where T : unmanaged, INumber<T> =>
+        MultiplyAdd(y, alpha, x, scaleY: false);
 
     /// <summary>y ← α·y + x (the momentum buffer's update).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ScaleAdd<T>(Span<T> y, T alpha, ReadOnlySpan<T> x) where T : unmanaged, INumber<T>
+    public static void ScaleAdd<T>(Span<T> y, T alpha, ReadOnlySpan<T> x) where T : unmanaged, INumber<T> =>
+        MultiplyAdd(y, alpha, x, scaleY: true);
+
+    /// <summary>y ← y + α·x, or with <paramref name="scaleY"/> y ← α·y + x: one fused multiply-add per element either way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyAdd<T>(Span<T> y, T alpha, ReadOnlySpan<T> x, bool scaleY) where T : unmanaged, INumber<T>
     {
         if (x.Length != y.Length) throw new ArgumentException("x and y differ in length");
         ref T yRef = ref MemoryMarshal.GetReference(y);
         ref T xRef = ref MemoryMarshal.GetReference(x);
         int k = 0;
-        if (Vector512.IsHardwareAccelerated) k = Lanes<T, Vector512<T>, Lanes512<T>>.ScaleAdd(ref yRef, alpha, ref xRef, k, y.Length);
-        if (Vector256.IsHardwareAccelerated) k = Lanes<T, Vector256<T>, Lanes256<T>>.ScaleAdd(ref yRef, alpha, ref xRef, k, y.Length);
-        if (Vector128.IsHardwareAccelerated) k = Lanes<T, Vector128<T>, Lanes128<T>>.ScaleAdd(ref yRef, alpha, ref xRef, k, y.Length);
-        for (; k < y.Length; k++) y[k] = alpha * y[k] + x[k];
+        if (Vector512.IsHardwareAccelerated) k = Lanes<T, Vector512<T>, Lanes512<T>>.MultiplyAdd(ref yRef, alpha, ref xRef, k, y.Length, scaleY);
+        if (Vector256.IsHardwareAccelerated) k = Lanes<T, Vector256<T>, Lanes256<T>>.MultiplyAdd(ref yRef, alpha, ref xRef, k, y.Length, scaleY);
+        if (Vector128.IsHardwareAccelerated) k = Lanes<T, Vector128<T>, Lanes128<T>>.MultiplyAdd(ref yRef, alpha, ref xRef, k, y.Length, scaleY);
+        for (; k < y.Length; k++) y[k] = scaleY ? alpha * y[k] + x[k] : y[k] + alpha * x[k];
     }
 
     /// <summary>y ← y + α₀·x₀ + α₁·x₁ + α₂·x₂ + α₃·x₃: y is read and written once for four rows.</summary>
@@ -143,20 +137,14 @@ internal static class VectorMath
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-        public static int AddScaled(ref T y, T alpha, ref T x, int k, int n)
+        public static int MultiplyAdd(ref T y, T alpha, ref T x, int k, int n, bool scaleY)
         {
             TV scale = L.Broadcast(alpha);
             for (; k + L.Count <= n; k += L.Count)
-                L.Store(L.MultiplyAdd(scale, L.Load(ref x, (nuint)k), L.Load(ref y, (nuint)k)), ref y, (nuint)k);
-            return k;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-        public static int ScaleAdd(ref T y, T alpha, ref T x, int k, int n)
-        {
-            TV scale = L.Broadcast(alpha);
-            for (; k + L.Count <= n; k += L.Count)
-                L.Store(L.MultiplyAdd(scale, L.Load(ref y, (nuint)k), L.Load(ref x, (nuint)k)), ref y, (nuint)k);
+            {
+                TV yv = L.Load(ref y, (nuint)k), xv = L.Load(ref x, (nuint)k);
+                L.Store(scaleY ? L.MultiplyAdd(scale, yv, xv) : L.MultiplyAdd(scale, xv, yv), ref y, (nuint)k);
+            }
             return k;
         }
 
