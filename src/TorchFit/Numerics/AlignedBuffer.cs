@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TorchFit.Numerics;
@@ -17,7 +18,7 @@ internal sealed class AlignedBuffer<T> where T : unmanaged
     public AlignedBuffer(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        int size = Marshal.SizeOf<T>(), spare = Alignment / size;
+        int size = Unsafe.SizeOf<T>(), spare = Alignment / size;
         _storage = GC.AllocateArray<T>(length + spare, pinned: true);
         long address = Marshal.UnsafeAddrOfPinnedArrayElement(_storage, 0).ToInt64();
         _offset = (int)((Alignment - address % Alignment) % Alignment / size);

@@ -19,8 +19,15 @@ internal sealed class CombinedProgress(IProgress<TrainingProgress> target, int p
         {
             _latest[part] = value;
             if (Array.Exists(_latest, p => p is null)) return;
-            var all = _latest.Select(p => p!.Value).ToArray();
-            target.Report(new TrainingProgress(all.Min(p => p.Epoch), value.Epochs, all.Min(p => p.Mse), all.Max(p => p.Seconds)));
+            int epoch = int.MaxValue;
+            double mse = double.PositiveInfinity, seconds = 0;
+            foreach (var latest in _latest)
+            {
+                epoch = Math.Min(epoch, latest!.Value.Epoch);
+                mse = Math.Min(mse, latest.Value.Mse);   // Math.Min keeps a NaN, as Enumerable.Min did
+                seconds = Math.Max(seconds, latest.Value.Seconds);
+            }
+            target.Report(new TrainingProgress(epoch, value.Epochs, mse, seconds));
         }
     }
 
