@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using TorchFit.Cli.Commands;
+using TorchFit.Cli.Settings;
 
 namespace TorchFit.Cli;
 
@@ -73,7 +74,11 @@ internal static class TorchFitApp
         {
             return app.Run(args.Select(ShortOptionAlias));
         }
-        catch (Exception e) when (e is CommandParseException or CommandRuntimeException or InvalidInputException)
+        catch (InvalidInputException e)
+        {
+            return Fail(context, OptionFlags.Message(e), BadInput);
+        }
+        catch (Exception e) when (e is CommandParseException or CommandRuntimeException)
         {
             return Fail(context, e.Message, BadInput);
         }

@@ -23,11 +23,11 @@ public class BatchedBenchmarks
         _problem = ProblemGenerator.Uniform(200, 300, 0);
     }
 
-    private IReadOnlyList<TrainingResult> Train(int configurations, int? threads = 1) => BatchedTrainer.Train(_problem,
+    private IReadOnlyList<TrainingResult> Train(int configurations, int? threads = 1) => EngineResolver.Create(TrainingEngine.Batched, threads).Train(_problem,
         [.. Enumerable.Range(0, configurations).Select(k => new TrainingOptions
         {
             LearningRate = 0.001 + 0.009 * k / Math.Max(1, configurations - 1), BatchSize = 32, Epochs = Epochs, Device = "cpu",
-        })], threads: threads);
+        })]);
 
     [Benchmark(OperationsPerInvoke = Epochs * StepsPerEpoch)]
     public IReadOnlyList<TrainingResult> K1() => Train(1);

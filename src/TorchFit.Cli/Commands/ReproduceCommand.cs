@@ -21,7 +21,7 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(200, 300));
         var cases = QuestionCases.Create(settings.Epochs);
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
-            progress => Reproducer.Run(cases, settings.Seed, settings.Device, progress, context.Cancellation, settings.TrainingEngine));
+            progress => Reproducer.Run(cases, settings.Seed, settings.Device, progress, settings.TrainingEngine, context.Cancellation));
 
         // The why: the question's full-batch settings on its 200×300 problem, from the spectrum.
         var why = Diagnoser.Diagnose(ProblemGenerator.Uniform(200, 300, settings.Seed),

@@ -19,7 +19,7 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
         string directory = settings.Out ?? Path.Combine("results", $"sweep-{DateTime.Now:yyyyMMdd-HHmmss}");
         var problem = settings.CreateProblem();
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
-        var options = new SweepRunOptions { Directory = directory, Device = settings.Device, Engine = settings.SweepEngine, Shard = shard, Threads = settings.Threads };
+        var options = new SweepRunOptions { Directory = directory, Device = settings.Device, Engine = settings.TrainingEngine, Shard = shard, Threads = settings.Threads };
         var outcome = SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => SweepRunner.Run(problem, grid, options, progress, context.Cancellation));
         var store = new SweepStore(directory);

@@ -1,13 +1,18 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace TorchFit.Cli.Settings;
 
 /// <summary>Options of <c>torchfit diagnose</c>: a problem, the user's settings, and a target MSE.</summary>
-internal sealed class DiagnoseSettings : TrainSettings
+internal sealed class DiagnoseSettings : FitSettings
 {
+    [CommandOption("--engine <ENGINE>")]
+    [Description(EngineOption.Choices + " Used by --verify. Default: fused.")]
+    public string? Engine { get; set; }
+
+    protected override string? EngineText => Engine;
+
     [CommandOption("--target <MSE>")]
     [Description("The MSE to reach; steps and epochs to it are predicted for each setting.")]
     [DefaultValue(1e-10)]
@@ -21,8 +26,6 @@ internal sealed class DiagnoseSettings : TrainSettings
     {
         var train = base.Validate();
         if (!train.Successful) return train;
-        return Target > 0 && double.IsFinite(Target)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--target must be a number > 0, got {Target.ToString(CultureInfo.InvariantCulture)}");
+        return OptionFlags.Check(() => TorchFit.Diagnostics.Diagnoser.ValidateTarget(Target));
     }
 }

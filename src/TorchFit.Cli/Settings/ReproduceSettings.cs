@@ -18,16 +18,17 @@ internal sealed class ReproduceSettings : CommonSettings
     public int Epochs { get; set; } = 10_000;
 
     [CommandOption("--engine <ENGINE>")]
-    [Description(EngineOption.Description)]
+    [Description(EngineOption.Choices + " Default: fused.")]
     public string? Engine { get; set; }
 
-    /// <summary>The parsed --engine, or the default for the device.</summary>
-    public TorchFit.Training.TrainingEngine TrainingEngine => Engine is null ? EngineOption.Default : EngineOption.Parse(Engine)!.Value;
+    /// <summary>The parsed --engine, or null for the library's default.</summary>
+    public TorchFit.Training.TrainingEngine? TrainingEngine => Engine is null ? null : EngineOption.Parse(Engine);
 
     public override ValidationResult Validate()
     {
         var common = base.Validate();
         if (!common.Successful) return common;
-        return Epochs < 1 ? ValidationResult.Error($"--epochs must be ≥ 1, got {Epochs}") : Engine is null ? ValidationResult.Success() : EngineOption.Validate(Engine);
+        var engine = EngineOption.Validate(Engine);
+        return engine.Successful ? OptionFlags.Check(() => TorchFit.Reproduction.QuestionCases.Create(Epochs)) : engine;
     }
 }

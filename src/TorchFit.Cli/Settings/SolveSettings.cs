@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Prescriptions;
@@ -9,6 +8,12 @@ namespace TorchFit.Cli.Settings;
 /// <summary>Options of <c>torchfit solve</c>.</summary>
 internal sealed class SolveSettings : ComputeSettings
 {
+    [CommandOption("--engine <ENGINE>")]
+    [Description(EngineOption.Choices + " Default: fused.")]
+    public string? Engine { get; set; }
+
+    protected override string? EngineText => Engine;
+
     [CommandOption("--target <MSE>")]
     [Description("The full-data MSE to reach.")]
     [DefaultValue(1e-10)]
@@ -32,12 +37,7 @@ internal sealed class SolveSettings : ComputeSettings
     public override ValidationResult Validate()
     {
         var problem = base.Validate();
-        if (!problem.Successful) return problem;
-        if (!(Target > 0) || !double.IsFinite(Target))
-            return ValidationResult.Error($"--target must be a number > 0, got {Target.ToString(CultureInfo.InvariantCulture)}");
-        if (MaxEpochs < 2) return ValidationResult.Error($"--max-epochs must be ≥ 2, got {MaxEpochs}");
-        if (CompareEpochs < 0) return ValidationResult.Error($"--compare-epochs must be ≥ 0, got {CompareEpochs}");
-        return LbfgsEpochs < 0 ? ValidationResult.Error($"--lbfgs-epochs must be ≥ 0, got {LbfgsEpochs}") : ValidationResult.Success();
+        return problem.Successful ? OptionFlags.Check(() => ToOptions().Validate()) : problem;
     }
 
     public SolveOptions ToOptions() => new()

@@ -58,21 +58,22 @@ internal sealed class SweepSettings : ProblemSettings
     public string? Shard { get; set; }
 
     [CommandOption("--engine <ENGINE>")]
-    [Description("batched (configurations sharing batch size, seed and dtype train as one d×K matrix), fused (one at a time) or keras (the mirror). All run on the CPU and CUDA. Default: batched.")]
+    [Description(EngineOption.Choices + " Default: batched.")]
     public string? Engine { get; set; }
 
     public override ValidationResult Validate()
     {
         var problem = base.Validate();
         if (!problem.Successful) return problem;
-        if (Engine is not null && ParseEngine(Engine) is null)
-            return ValidationResult.Error($"--engine must be batched, fused or keras, got '{Engine}'");
+        var engine = EngineOption.Validate(Engine);
+        if (!engine.Successful) return engine;
         if (Init is not null && TrainSettings.ParseInit(Init) is null)
             return ValidationResult.Error($"--init must be glorot or torch, got '{Init}'");
         return ValidationResult.Success();
     }
 
-    public SweepEngine? SweepEngine => Engine is null ? null : ParseEngine(Engine);
+    /// <summary>The parsed --engine, or null for the library's default.</summary>
+    public TrainingEngine? TrainingEngine => Engine is null ? null : EngineOption.Parse(Engine);
 
     public SweepShard? ParsedShard => Shard is null ? null : SweepShard.Parse(Shard);
 
@@ -118,16 +119,8 @@ internal sealed class SweepSettings : ProblemSettings
         }
         catch (InvalidInputException e)
         {
-            throw new InvalidInputException($"sweep grid{(Config is null ? "" : $" (--config {Config} and flags)")}: {e.Message}");
+            throw new InvalidInputException($"sweep grid{(Config is null ? "" : $" (--config {Config} and flags)")}: {OptionFlags.Message(e)}");
         }
         return grid;
     }
-
-    private static SweepEngine? ParseEngine(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "batched" => Sweeps.SweepEngine.Batched,
-        "fused" => Sweeps.SweepEngine.Fused,
-        "keras" => Sweeps.SweepEngine.Keras,
-        _ => null,
-    };
 }

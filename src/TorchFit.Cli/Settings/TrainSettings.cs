@@ -1,17 +1,13 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Training;
 
 namespace TorchFit.Cli.Settings;
 
-/// <summary>Every trainer option of <c>torchfit train</c>, with Keras' defaults.</summary>
-internal class TrainSettings : ComputeSettings
+/// <summary>The fit options of <c>torchfit train</c> and <c>diagnose</c>, with Keras' defaults; validated by the library's <see cref="TrainingOptions"/>.</summary>
+internal abstract class FitSettings : ComputeSettings
 {
-    /// <summary>train is the mirror: it runs the Keras-like engine unless --engine says otherwise.</summary>
-    protected override TrainingEngine? PreferredEngine => TrainingEngine.Keras;
-
     [CommandOption("--lr <LR>")]
     [Description("Learning rate η (Keras learning_rate).")]
     [DefaultValue(0.01)]
@@ -49,14 +45,8 @@ internal class TrainSettings : ComputeSettings
     {
         var problem = base.Validate();
         if (!problem.Successful) return problem;
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
-            return ValidationResult.Error($"--lr must be a number > 0, got {LearningRate.ToString(CultureInfo.InvariantCulture)}");
-        if (BatchSize < 1) return ValidationResult.Error($"--batch-size must be ≥ 1, got {BatchSize}");
-        if (Epochs < 1) return ValidationResult.Error($"--epochs must be ≥ 1, got {Epochs}");
-        if (!(Momentum >= 0 && Momentum < 1))
-            return ValidationResult.Error($"--momentum must be in [0, 1), got {Momentum.ToString(CultureInfo.InvariantCulture)}");
-        if (Nesterov && Momentum == 0) return ValidationResult.Error("--nesterov needs --momentum > 0");
-        return ParseInit(Init) is null ? ValidationResult.Error($"--init must be glorot or torch, got '{Init}'") : ValidationResult.Success();
+        if (ParseInit(Init) is null) return ValidationResult.Error($"--init must be glorot or torch, got '{Init}'");
+        return OptionFlags.Check(() => ToOptions().Validate());
     }
 
     public TrainingOptions ToOptions() => new()
@@ -80,4 +70,14 @@ internal class TrainSettings : ComputeSettings
         "torch" or "kaiming" => WeightInit.Torch,
         _ => null,
     };
+}
+
+/// <summary>Options of <c>torchfit train</c>: one Keras-style run.</summary>
+internal class TrainSettings : FitSettings
+{
+    [CommandOption("--engine <ENGINE>")]
+    [Description(EngineOption.Choices + " Default: keras, the mirror.")]
+    public string? Engine { get; set; }
+
+    protected override string? EngineText => Engine;
 }

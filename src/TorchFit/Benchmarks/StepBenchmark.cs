@@ -25,9 +25,9 @@ public static class StepBenchmark
         var options = new TrainingOptions { Engine = engine, BatchSize = batchSize, Device = device };
         Trainer.Train(problem, options with { Epochs = Math.Max(1, epochs / 4) });
         double seconds = Enumerable.Range(0, Repeats).Min(_ => Trainer.Train(problem, options with { Epochs = epochs }).Seconds);
-        int steps = epochs * BatchPlan.StepsPerEpoch(problem.Rows, batchSize);
+        int steps = epochs * new BatchPlan(problem.Rows, batchSize).StepsPerEpoch;
         return new BenchResult(engine.ToString().ToLowerInvariant(), batchSize, 1, problem.Rows, problem.Columns,
-            ComputeDevice.Describe(ComputeDevice.Resolve(device)), seconds * 1e6 / steps);
+            EngineResolver.DescribeDevice(engine, device), seconds * 1e6 / steps);
     }
 
     /// <summary>
@@ -42,14 +42,15 @@ public static class StepBenchmark
         var group = Enumerable.Range(0, configurations)
             .Select(k => new TrainingOptions { LearningRate = 0.001 + 0.009 * k / Math.Max(1, configurations - 1), BatchSize = batchSize, Device = "cpu" })
             .ToArray();
-        BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = Math.Max(1, epochs / 4) })], threads: threads);
+        var engine = EngineResolver.Create(TrainingEngine.Batched, threads);
+        engine.Train(problem, [.. group.Select(o => o with { Epochs = Math.Max(1, epochs / 4) })]);
         double seconds = Enumerable.Range(0, Repeats).Min(_ =>
         {
             var clock = Stopwatch.StartNew();
-            BatchedTrainer.Train(problem, [.. group.Select(o => o with { Epochs = epochs })], threads: threads);
+            engine.Train(problem, [.. group.Select(o => o with { Epochs = epochs })]);
             return clock.Elapsed.TotalSeconds;
         });
-        int steps = epochs * BatchPlan.StepsPerEpoch(problem.Rows, batchSize);
+        int steps = epochs * new BatchPlan(problem.Rows, batchSize).StepsPerEpoch;
         return new BenchResult("batched", batchSize, configurations, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps / configurations, threads);
     }
 
@@ -61,7 +62,7 @@ public static class StepBenchmark
     public static BenchResult FusedSteps(LinearProblem problem, int batchSize, int epochs)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var runner = new FusedStepRunner(problem, batchSize);
+        using var runner = new FusedStepRunner(problem, batchSize);
         runner.RunEpoch();
         double best = double.MaxValue;
         for (int repeat = 0; repeat < Repeats; repeat++)
@@ -145,47 +146,55 @@ public static class StepBenchmark
     {
         var problem = ProblemGenerator.Uniform(200, 300, 0);
         int threads = torch.get_num_threads();
-        torch.set_num_threads(1);
         var results = new List<BenchResult>();
-        foreach (var engine in new[] { TrainingEngine.Keras, TrainingEngine.Fused })
-            foreach (int batch in new[] { 32, 200 })
+        var floors = new List<GemvFloor>();
+        double gemv, gflops;
+        try
+        {
+            torch.set_num_threads(1);
+            foreach (var engine in new[] { TrainingEngine.Keras, TrainingEngine.Fused })
+                foreach (int batch in new[] { 32, 200 })
+                {
+                    progress?.Report($"{engine.ToString().ToLowerInvariant()} engine, batch {batch}, {epochs:N0} epochs");
+                    results.Add(Engine(problem, engine, batch, epochs));
+                }
+            foreach (int configurations in new[] { 1, 8, 64 })
             {
-                progress?.Report($"{engine.ToString().ToLowerInvariant()} engine, batch {batch}, {epochs:N0} epochs");
-                results.Add(Engine(problem, engine, batch, epochs));
+                progress?.Report($"batched engine, K = {configurations}, batch 32, {epochs:N0} epochs");
+                results.Add(Batched(problem, configurations, 32, epochs));
             }
-        foreach (int configurations in new[] { 1, 8, 64 })
-        {
-            progress?.Report($"batched engine, K = {configurations}, batch 32, {epochs:N0} epochs");
-            results.Add(Batched(problem, configurations, 32, epochs));
-        }
-        if (ColumnParts.DefaultThreads(64) is > 1 and int parts)
-        {
-            progress?.Report($"batched engine, K = 64, batch 32, {epochs:N0} epochs, columns split over {parts} threads (the default here)");
-            results.Add(Batched(problem, 64, 32, epochs, parts));
-        }
-        progress?.Report("floors: GEMV and matmul");
-        double gemv = GemvMicroseconds(32, 300);
-        var floors = new List<GemvFloor> { new(200, 300, 32, gemv) };
-        if (large is { } size)
-        {
-            progress?.Report($"large problem {size.Rows:N0}×{size.Columns:N0}: fused steps and a streaming GEMV of each batch");
-            var big = ProblemGenerator.Uniform(size.Rows, size.Columns, 0);
-            results.Add(FusedSteps(big, 32, 3));
-            floors.Add(new GemvFloor(size.Rows, size.Columns, 32, StreamingGemvMicroseconds(size.Rows, size.Columns, 32)));
-        }
-        if (torch.cuda.is_available())
-        {
-            // The same on CUDA: only the keras engine runs there.
-            foreach (int batch in new[] { 32, 200 })
+            if (ColumnParts.DefaultThreads(64) is > 1 and int parts)
             {
-                progress?.Report($"keras engine on CUDA, batch {batch}, {epochs:N0} epochs");
-                results.Add(Engine(problem, TrainingEngine.Keras, batch, epochs, "cuda"));
+                progress?.Report($"batched engine, K = 64, batch 32, {epochs:N0} epochs, columns split over {parts} threads (the default here)");
+                results.Add(Batched(problem, 64, 32, epochs, parts));
             }
-            floors.Add(new GemvFloor(200, 300, 32, GemvMicroseconds(32, 300, device: "cuda"), "cuda:0"));
+            progress?.Report("floors: GEMV and matmul");
+            gemv = GemvMicroseconds(32, 300);
+            floors.Add(new GemvFloor(200, 300, 32, gemv));
+            if (large is { } size)
+            {
+                progress?.Report($"large problem {size.Rows:N0}×{size.Columns:N0}: fused steps and a streaming GEMV of each batch");
+                var big = ProblemGenerator.Uniform(size.Rows, size.Columns, 0);
+                results.Add(FusedSteps(big, 32, 3));
+                floors.Add(new GemvFloor(size.Rows, size.Columns, 32, StreamingGemvMicroseconds(size.Rows, size.Columns, 32)));
+            }
+            if (torch.cuda.is_available())
+            {
+                // The same on CUDA: only the keras engine runs there.
+                foreach (int batch in new[] { 32, 200 })
+                {
+                    progress?.Report($"keras engine on CUDA, batch {batch}, {epochs:N0} epochs");
+                    results.Add(Engine(problem, TrainingEngine.Keras, batch, epochs, "cuda"));
+                }
+                floors.Add(new GemvFloor(200, 300, 32, GemvMicroseconds(32, 300, device: "cuda"), "cuda:0"));
+            }
+            torch.set_num_threads(Environment.ProcessorCount);
+            gflops = MatmulGflops();
         }
-        torch.set_num_threads(Environment.ProcessorCount);
-        double gflops = MatmulGflops();
-        torch.set_num_threads(threads);
+        finally
+        {
+            torch.set_num_threads(threads);   // libtorch's thread count is process-wide: leave it as it was
+        }
         using var process = Process.GetCurrentProcess();
         return new BenchReport(results, new BenchLimits(gemv, gflops, floors), 1, process.PeakWorkingSet64 / (1024.0 * 1024.0));
     }

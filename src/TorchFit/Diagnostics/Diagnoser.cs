@@ -10,18 +10,24 @@ public static class Diagnoser
     /// <summary>Momentum curves are followed step by step this far; beyond, the rate extrapolates.</summary>
     public const int SimulatedMomentumSteps = 200_000;
 
+    /// <summary>Throws <see cref="InvalidInputException"/> (option <c>Target</c>) unless <paramref name="target"/> is a finite MSE &gt; 0.</summary>
+    public static void ValidateTarget(double target)
+    {
+        if (!(target > 0) || !double.IsFinite(target)) throw InvalidInputException.ForOption("Target", $"must be a finite MSE > 0, got {Text.R(target)}");
+    }
+
     /// <summary>
     /// Analyses <paramref name="settings"/> and the alternatives that explain the question: the same
     /// step at batch 32, full-batch GD at 2/(λ_max + λ_min) (the minimax constant step: best for the
     /// worst starting point, not necessarily for this one), and heavy ball tuned to the spectrum.
-    /// The initial weights are the ones <see cref="KerasTrainer"/> draws for the same seed and init.
+    /// The initial weights are the ones every engine draws for the same seed and init.
     /// </summary>
     public static Diagnosis Diagnose(LinearProblem problem, TrainingOptions settings, double target = 1e-10)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        if (!(target > 0)) throw new InvalidInputException($"target must be > 0, got {target}");
+        ValidateTarget(target);
 
         var decomposition = ProblemDecomposition.Of(problem);
         var spectrum = decomposition.Spectrum;
@@ -33,10 +39,10 @@ public static class Diagnoser
         int n = problem.Rows;
         var analyses = new List<SettingAnalysis>
         {
-            Analyze("your settings", settings.LearningRate, settings.Momentum, settings.Nesterov, Math.Min(settings.BatchSize, n)),
+            Analyze("your settings", settings.LearningRate, settings.Momentum, settings.Nesterov, settings.BatchSize),
         };
-        if (Math.Min(settings.BatchSize, n) != Math.Min(32, n))
-            analyses.Add(Analyze("same learning rate, batch 32", settings.LearningRate, settings.Momentum, settings.Nesterov, Math.Min(32, n)));
+        if (new BatchPlan(n, settings.BatchSize).BatchSize != new BatchPlan(n, 32).BatchSize)
+            analyses.Add(Analyze("same learning rate, batch 32", settings.LearningRate, settings.Momentum, settings.Nesterov, 32));
         analyses.Add(Analyze("full batch, lr 2/(λ_max + λ_min)", spectrum.OptimalLearningRate, 0, false, n));
         analyses.Add(Analyze("full batch, heavy ball tuned to the spectrum", spectrum.TunedHeavyBallLearningRate, spectrum.TunedHeavyBallMomentum, false, n));
 
@@ -44,9 +50,10 @@ public static class Diagnoser
             modes.InitialMse, Math.Sqrt(initial.Sum(w => w * w)), decomposition.NullSpaceNorm(initial), analyses, []);
         return diagnosis with { Explanation = DiagnosisExplanation.Build(diagnosis, settings) };
 
-        SettingAnalysis Analyze(string name, double learningRate, double momentum, bool nesterov, int batchSize)
+        SettingAnalysis Analyze(string name, double learningRate, double momentum, bool nesterov, int requestedBatchSize)
         {
-            int stepsPerEpoch = BatchPlan.StepsPerEpoch(n, batchSize);
+            var plan = new BatchPlan(n, requestedBatchSize);
+            int batchSize = plan.BatchSize, stepsPerEpoch = plan.StepsPerEpoch;
             double slow = ConvergenceRate.PerStep(spectrum.LambdaMin, learningRate, momentum, nesterov);
             double fast = ConvergenceRate.PerStep(spectrum.LambdaMax, learningRate, momentum, nesterov);
             bool diverges = Math.Max(slow, fast) >= 1;

@@ -7,7 +7,7 @@ namespace TorchFit.Diagnostics;
 public static class PredictionVerifier
 {
     /// <summary>
-    /// Runs <see cref="KerasTrainer"/> with <paramref name="settings"/> and predicts the same run from
+    /// Trains with <paramref name="settings"/> (on its engine, else <see cref="EngineDefaults.Diagnose"/>) and predicts the same run from
     /// the SVD and the same w₀: exact for full batch (plain, heavy ball or Nesterov); for
     /// mini-batches each epoch counts as ⌈n/B⌉ full-batch steps.
     /// </summary>
@@ -19,10 +19,9 @@ public static class PredictionVerifier
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
-        var measured = Trainer.Train(problem, settings, progress, cancellationToken);
+        var measured = Trainer.Train(problem, settings with { Engine = settings.Engine ?? EngineDefaults.Diagnose }, progress, cancellationToken);
         var modes = ProblemDecomposition.Of(problem).Modes(measured.InitialWeights);
-        int batch = Math.Min(settings.BatchSize, problem.Rows);
-        int stepsPerEpoch = BatchPlan.StepsPerEpoch(problem.Rows, batch);
+        int stepsPerEpoch = new BatchPlan(problem.Rows, settings.BatchSize).StepsPerEpoch;
         var steps = modes.MomentumCurve(settings.LearningRate, settings.Momentum, settings.Nesterov, measured.EpochsCompleted * stepsPerEpoch);
         var predicted = Enumerable.Range(1, measured.EpochsCompleted).Select(epoch => steps[epoch * stepsPerEpoch - 1]).ToArray();
         double gap = 0;

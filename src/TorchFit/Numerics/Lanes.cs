@@ -5,11 +5,13 @@ using System.Runtime.Intrinsics;
 namespace TorchFit.Numerics;
 
 /// <summary>
-/// The few SIMD operations the kernels need, over one vector width. Kernels are generic
-/// in a struct implementing this, so the JIT compiles one specialised copy per width with no
-/// indirection: 128 bits for a handful of columns, 256 or 512 bits for many (see <see cref="LaneWidth"/>).
+/// The few SIMD operations the kernels need, over one vector width: the <see cref="IArithmetic{TV}"/>
+/// that update rules are written in, plus loads, stores and broadcasts. Kernels are generic in a struct
+/// implementing this, so the JIT compiles one specialised copy per width with no indirection: 128 bits
+/// for a handful of columns, 256 or 512 bits for many (see <see cref="LaneWidth"/>), and
+/// <see cref="ScalarLanes{T}"/> for the tail of a row.
 /// </summary>
-internal interface ILanes<T, TVector> where T : unmanaged, INumber<T> where TVector : struct
+internal interface ILanes<T, TVector> : IArithmetic<TVector> where T : unmanaged, INumber<T>
 {
     static abstract int Count { get; }
     static abstract TVector Zero { get; }
@@ -17,14 +19,23 @@ internal interface ILanes<T, TVector> where T : unmanaged, INumber<T> where TVec
     static abstract TVector Load(ref T source, nuint offset);
     static abstract void Store(TVector value, ref T destination, nuint offset);
 
-    /// <summary>x·y + z, fused for float and double.</summary>
-    static abstract TVector MultiplyAdd(TVector x, TVector y, TVector z);
-    static abstract TVector Multiply(TVector x, TVector y);
-    static abstract TVector Add(TVector x, TVector y);
-    static abstract TVector Subtract(TVector x, TVector y);
-
     /// <summary>The sum of the lanes.</summary>
     static abstract T Sum(TVector value);
+}
+
+/// <summary>One value at a time: the scalar tail of a row that no vector width fits, with the same arithmetic.</summary>
+internal readonly struct ScalarLanes<T> : ILanes<T, T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => 1;
+    public static T Zero => T.Zero;
+    public static T Broadcast(T value) => value;
+    public static T Load(ref T source, nuint offset) => Unsafe.Add(ref source, offset);
+    public static void Store(T value, ref T destination, nuint offset) => Unsafe.Add(ref destination, offset) = value;
+    public static T Multiply(T x, T y) => x * y;
+    public static T Add(T x, T y) => x + y;
+    public static T Subtract(T x, T y) => x - y;
+    public static T MultiplyAdd(T x, T y, T z) => T.FusedMultiplyAdd(x, y, z);
+    public static T Sum(T value) => value;
 }
 
 internal readonly struct Lanes128<T> : ILanes<T, Vector128<T>> where T : unmanaged, INumber<T>

@@ -26,18 +26,18 @@ public sealed record SolveOptions
     /// <summary>Initial weights. Defaults to glorot, as Keras.</summary>
     public WeightInit Init { get; init; } = WeightInit.Glorot;
 
-    /// <summary>Training engine for the SGD runs. Defaults to <see cref="TrainingEngine.Keras"/>.</summary>
-    public TrainingEngine Engine { get; init; } = TrainingEngine.Keras;
+    /// <summary>Training engine for the SGD runs. Defaults to null: <see cref="EngineDefaults.Solve"/> (fused).</summary>
+    public TrainingEngine? Engine { get; init; }
 
     /// <summary>Device name. Defaults to "auto".</summary>
     public string Device { get; init; } = "auto";
 
-    /// <summary>Throws <see cref="InvalidInputException"/> naming the first invalid setting.</summary>
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first invalid property (<see cref="InvalidInputException.Option"/>).</summary>
     public void Validate()
     {
-        if (!(Target > 0) || !double.IsFinite(Target)) throw new InvalidInputException($"target must be a number > 0, got {Target}");
-        if (MaxEpochs < 2) throw new InvalidInputException($"max epochs must be ≥ 2, got {MaxEpochs}");
-        if (ComparisonEpochs < 0) throw new InvalidInputException($"comparison epochs must be ≥ 0, got {ComparisonEpochs}");
-        if (LbfgsEpochs < 0) throw new InvalidInputException($"L-BFGS epochs must be ≥ 0, got {LbfgsEpochs}");
+        if (!(Target > 0) || !double.IsFinite(Target)) throw InvalidInputException.ForOption(nameof(Target), $"must be a finite MSE > 0, got {Text.R(Target)}");
+        if (MaxEpochs < 2) throw InvalidInputException.ForOption(nameof(MaxEpochs), $"must be ≥ 2, got {MaxEpochs}");
+        if (ComparisonEpochs < 0) throw InvalidInputException.ForOption(nameof(ComparisonEpochs), $"must be ≥ 0, got {ComparisonEpochs}");
+        if (LbfgsEpochs < 0) throw InvalidInputException.ForOption(nameof(LbfgsEpochs), $"must be ≥ 0, got {LbfgsEpochs}");
     }
 }

@@ -9,7 +9,7 @@ namespace TorchFit.Prescriptions;
 
 /// <summary>
 /// Chooses SGD settings from the spectrum that reach a target MSE, predicts the epochs, and proves
-/// it by training with <see cref="KerasTrainer"/>, beside the question's settings and L-BFGS.
+/// it by training (fused engine unless <see cref="SolveOptions.Engine"/> says otherwise), beside the question's settings and L-BFGS.
 /// </summary>
 public static class Solver
 {
@@ -38,7 +38,7 @@ public static class Solver
         var common = new TrainingOptions
         {
             BatchSize = n, Precision = options.Precision, Seed = options.Seed, Init = options.Init, Device = options.Device,
-            StopAtMse = options.Target, Engine = options.Engine,
+            StopAtMse = options.Target, Engine = options.Engine ?? EngineDefaults.Solve,
         };
         var notes = new List<string>();
         if (options.Target < minimum)
@@ -71,7 +71,7 @@ public static class Solver
         {
             var question = common with { LearningRate = 0.01, Epochs = options.ComparisonEpochs };
             long? gdSteps = modes.GradientDescentStepsTo(options.Target, 0.01);
-            int stepsPer32 = (n + 31) / 32;
+            int stepsPer32 = new BatchPlan(n, 32).StepsPerEpoch;
             rows.Add(Measure("question: lr 0.01, full batch", F($"plain SGD, lr 0.01, batch {n}, up to {options.ComparisonEpochs:N0} epochs"),
                 gdSteps, Trainer.Train(problem, question, NamedProgress.For("question: lr 0.01, full batch", progress), cancellationToken), options.Target));
             rows.Add(Measure("answer: lr 0.01, batch 32", F($"plain SGD, lr 0.01, batch 32 ({stepsPer32} steps per epoch), up to {options.ComparisonEpochs:N0} epochs"),
@@ -80,7 +80,7 @@ public static class Solver
         }
         if (options.LbfgsEpochs > 0)
         {
-            var lbfgs = new LbfgsTrainer().Train(problem, common with { LearningRate = 1, Epochs = options.LbfgsEpochs }, cancellationToken);
+            var lbfgs = LbfgsTrainer.Train(problem, common with { LearningRate = 1, Epochs = options.LbfgsEpochs }, progress: NamedProgress.For("L-BFGS", progress), cancellationToken: cancellationToken);
             rows.Add(Measure("L-BFGS", F($"torch.optim.LBFGS, lr 1, 20 iterations per epoch, full batch, up to {options.LbfgsEpochs:N0} epochs"), null, lbfgs, options.Target));
         }
         return new SolveReport(problem.Name, options.Target, options.Precision.ToName(), minimum, floor, rows, notes);

@@ -15,7 +15,7 @@ public static class QuestionCases
     /// </summary>
     public static IReadOnlyList<ReproductionCase> Create(int epochs = 10_000)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        if (epochs < 1) throw InvalidInputException.ForOption("Epochs", $"must be ≥ 1, got {epochs}");
         string e1 = epochs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         string e2 = (2 * epochs).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         return

@@ -13,18 +13,19 @@ public static class Reproducer
     /// Runs every case on problems drawn from <paramref name="seed"/> (NumPy-compatible), with
     /// Keras' defaults otherwise (glorot init, float32, shuffling). SGD cases that differ only in
     /// epochs share one run. Cancellation stops the current run; finished cases are kept.
-    /// <paramref name="engine"/> picks the SGD engine (the Keras mirror by default).
+    /// <paramref name="engine"/> picks the SGD engine (null: <see cref="EngineDefaults.Reproduce"/>, fused).
     /// </summary>
     public static ReproductionReport Run(
         IReadOnlyList<ReproductionCase> cases,
         uint seed = 0,
         string device = "auto",
         IProgress<RunProgress>? progress = null,
-        CancellationToken cancellationToken = default,
-        TrainingEngine engine = TrainingEngine.Keras)
+        TrainingEngine? engine = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        string deviceName = ComputeDevice.Describe(ComputeDevice.Resolve(device));
+        var sgdEngine = engine ?? EngineDefaults.Reproduce;
+        string deviceName = EngineResolver.DescribeDevice(sgdEngine, device);
         var clock = Stopwatch.StartNew();
         var problems = new Dictionary<(int, int), LinearProblem>();
         LinearProblem ProblemFor(ReproductionCase c) =>
@@ -49,7 +50,7 @@ public static class Reproducer
                 var options = new TrainingOptions
                 {
                     LearningRate = c.LearningRate, Momentum = c.Momentum, BatchSize = c.BatchSize,
-                    Epochs = longest.Epochs, Seed = seed, Device = device, Engine = engine,
+                    Epochs = longest.Epochs, Seed = seed, Device = device, Engine = sgdEngine,
                 };
                 run = runs[c.RunKey] = Trainer.Train(problem, options, NamedProgress.For(longest.Name, progress), cancellationToken);
             }

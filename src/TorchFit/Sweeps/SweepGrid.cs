@@ -51,27 +51,27 @@ public sealed record SweepGrid
     /// <summary>Throws <see cref="InvalidInputException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
-        NotEmpty(BatchSizes, "batch sizes");
-        NotEmpty(LearningRates, "learning rates");
-        NotEmpty(Momenta, "momenta");
-        NotEmpty(Precisions, "dtypes");
-        NotEmpty(Seeds, "seeds");
+        NotEmpty(BatchSizes, nameof(BatchSizes));
+        NotEmpty(LearningRates, nameof(LearningRates));
+        NotEmpty(Momenta, nameof(Momenta));
+        NotEmpty(Precisions, nameof(Precisions));
+        NotEmpty(Seeds, nameof(Seeds));
         foreach (int b in BatchSizes)
-            if (b < 1) throw new InvalidInputException($"batch sizes must be ≥ 1, got {b}");
+            if (b < 1) throw Invalid(nameof(BatchSizes), $"must be ≥ 1, got {b}");
         foreach (double lr in LearningRates)
-            if (!(lr > 0) || !double.IsFinite(lr)) throw new InvalidInputException($"learning rates must be finite and > 0, got {Text.R(lr)}");
+            if (!(lr > 0) || !double.IsFinite(lr)) throw Invalid(nameof(LearningRates), $"must be finite and > 0, got {Text.R(lr)}");
         foreach (double mu in Momenta)
-            if (!(mu >= 0 && mu < 1)) throw new InvalidInputException($"momenta must be in [0, 1), got {Text.R(mu)}");
+            if (!(mu >= 0 && mu < 1)) throw Invalid(nameof(Momenta), $"must be in [0, 1), got {Text.R(mu)}");
         if (Nesterov && Momenta.All(mu => mu == 0))
-            throw new InvalidInputException("Nesterov needs a momentum > 0 in the grid");
-        if (Epochs < 1) throw new InvalidInputException($"epochs must be ≥ 1, got {Epochs}");
-        if (!(Target > 0) || !double.IsFinite(Target)) throw new InvalidInputException($"target must be a finite MSE > 0, got {Text.R(Target)}");
-        if (!(DivergenceFactor > 1)) throw new InvalidInputException($"divergence factor must be > 1, got {Text.R(DivergenceFactor)}");
-        Distinct(BatchSizes, "batch sizes");
-        Distinct(LearningRates, "learning rates");
-        Distinct(Momenta, "momenta");
-        Distinct(Precisions, "dtypes");
-        Distinct(Seeds, "seeds");
+            throw Invalid(nameof(Nesterov), "needs a momentum > 0 in the grid");
+        if (Epochs < 1) throw Invalid(nameof(Epochs), $"must be ≥ 1, got {Epochs}");
+        if (!(Target > 0) || !double.IsFinite(Target)) throw Invalid(nameof(Target), $"must be a finite MSE > 0, got {Text.R(Target)}");
+        if (!(DivergenceFactor > 1)) throw Invalid(nameof(DivergenceFactor), $"must be > 1, got {Text.R(DivergenceFactor)}");
+        Distinct(BatchSizes, nameof(BatchSizes));
+        Distinct(LearningRates, nameof(LearningRates));
+        Distinct(Momenta, nameof(Momenta));
+        Distinct(Precisions, nameof(Precisions));
+        Distinct(Seeds, nameof(Seeds));
     }
 
     /// <summary>
@@ -90,8 +90,8 @@ public sealed record SweepGrid
         return list;
     }
 
-    /// <summary>The training options of one configuration on <paramref name="device"/>.</summary>
-    public TrainingOptions OptionsFor(SweepConfiguration configuration, string device, TrainingEngine engine)
+    /// <summary>The training options of one configuration on <paramref name="device"/> with <paramref name="engine"/>.</summary>
+    public TrainingOptions OptionsFor(SweepConfiguration configuration, string device, TrainingEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return new TrainingOptions
@@ -133,14 +133,16 @@ public sealed record SweepGrid
     private static string Join<T>(IEnumerable<T> values) where T : IFormattable =>
         string.Join(',', values.Select(v => v.ToString(null, CultureInfo.InvariantCulture)));
 
-    private static void NotEmpty<T>(IReadOnlyList<T> values, string what)
+    private static InvalidInputException Invalid(string option, string problem) => InvalidInputException.ForOption(option, problem);
+
+    private static void NotEmpty<T>(IReadOnlyList<T> values, string option)
     {
-        if (values is null || values.Count == 0) throw new InvalidInputException($"{what}: the list is empty");
+        if (values is null || values.Count == 0) throw Invalid(option, "is an empty list");
     }
 
-    private static void Distinct<T>(IReadOnlyList<T> values, string what)
+    private static void Distinct<T>(IReadOnlyList<T> values, string option)
     {
         var repeated = values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null) throw new InvalidInputException($"{what}: {repeated.Key} is listed twice");
+        if (repeated is not null) throw Invalid(option, $"lists {repeated.Key} twice");
     }
 }

@@ -9,8 +9,8 @@ public sealed record SweepRunOptions
     /// <summary>Device name: auto, cpu, cuda, cuda:N. Defaults to auto.</summary>
     public string Device { get; init; } = "auto";
 
-    /// <summary>The engine; null picks <see cref="SweepEngine.Batched"/> on the CPU and <see cref="SweepEngine.Keras"/> on CUDA.</summary>
-    public SweepEngine? Engine { get; init; }
+    /// <summary>The engine. Defaults to null: <see cref="Training.EngineDefaults.Sweep"/> (batched), on any device.</summary>
+    public Training.TrainingEngine? Engine { get; init; }
 
     /// <summary>Run only this shard of the grid; null runs all of it.</summary>
     public SweepShard? Shard { get; init; }

@@ -5,7 +5,6 @@ using TorchFit.Devices;
 using TorchFit.Diagnostics;
 using TorchFit.Problems;
 using TorchFit.Training;
-using TorchFit.Training.Batched;
 
 namespace TorchFit.Sweeps;
 
@@ -32,25 +31,23 @@ public static class SweepRunner
         ArgumentNullException.ThrowIfNull(options);
         grid.Validate();
         var clock = Stopwatch.StartNew();
-        var engine = options.Engine ?? SweepEngine.Batched;
-        // As in the trainers: "auto" is the CPU for the managed engines, CUDA-if-present for keras.
-        bool auto = options.Device.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
-        string deviceName = auto && engine != SweepEngine.Keras ? "cpu" : ComputeDevice.Describe(ComputeDevice.Resolve(options.Device));
+        var kind = options.Engine ?? EngineDefaults.Sweep;
+        var engine = EngineResolver.Create(kind, options.Threads);
+        string deviceName = EngineResolver.DescribeDevice(kind, options.Device);
 
         var all = grid.Configurations();
         var mine = options.Shard?.Select(all) ?? all;
         var store = new SweepStore(options.Directory);
         double limit = ProblemDecomposition.Of(problem).Spectrum.StableLearningRateLimit;
-        var manifest = NewManifest(problem, grid, options.Shard, all.Count, mine.Count, deviceName, engine, limit);
+        var manifest = NewManifest(problem, grid, options.Shard, all.Count, mine.Count, deviceName, kind, limit);
         var rows = Resume(store, manifest, mine, out var previous);
         manifest = manifest with { StartedAt = previous?.StartedAt ?? manifest.StartedAt };
         store.WriteManifest(manifest);
 
         int skipped = rows.Count, trained = 0;
         var pending = mine.Where(c => !rows.ContainsKey(c.Key)).ToList();
-        var runs = engine == SweepEngine.Batched
-            ? pending.GroupBy(c => BatchedTrainer.GroupKey(grid.OptionsFor(c, "cpu", TrainingEngine.Fused))).Select(g => g.ToList()).ToList()
-            : pending.Select(c => new List<SweepConfiguration> { c }).ToList();
+        var runs = engine.Groups([.. pending.Select(c => grid.OptionsFor(c, options.Device, kind))])
+            .Select(group => group.Select(k => pending[k]).ToList()).ToList();
         double workTotal = pending.Sum(c => Steps(problem, c, grid)), workDone = 0;
         bool cancelled = false;
         foreach (var run in runs)
@@ -61,13 +58,13 @@ public static class SweepRunner
             var report = progress is null ? null : new Progress(p => progress.Report(new SweepProgress(
                 rows.Count, mine.Count, skipped, current, p.Epoch, p.Epochs, before + runWork * p.Epoch / p.Epochs, workTotal, clock.Elapsed.TotalSeconds)));
             var runClock = Stopwatch.StartNew();
-            var results = Train(problem, grid, run, engine, deviceName, options.Threads, report, cancellationToken);
+            var results = engine.Train(problem, [.. run.Select(c => grid.OptionsFor(c, options.Device, kind))], report, cancellationToken);
             double seconds = runClock.Elapsed.TotalSeconds;
             if (results.Any(r => r.Stop == TrainingStop.Cancelled)) { cancelled = true; break; }
             for (int k = 0; k < run.Count; k++)
             {
                 store.WriteHistory(run[k].Key, results[k]);
-                rows[run[k].Key] = SweepRow.From(run[k], results[k], grid, seconds, run.Count, engine.ToString().ToLowerInvariant(), limit,
+                rows[run[k].Key] = SweepRow.From(run[k], results[k], grid, seconds, run.Count, kind.ToString().ToLowerInvariant(), limit,
                     SweepStore.HistoryName(run[k].Key));
             }
             store.WriteRows(rows.Values);
@@ -93,14 +90,6 @@ public static class SweepRunner
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static IReadOnlyList<TrainingResult> Train(LinearProblem problem, SweepGrid grid, List<SweepConfiguration> run, SweepEngine engine,
-        string device, int? threads, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) => engine switch
-        {
-            SweepEngine.Batched => BatchedTrainer.Train(problem, [.. run.Select(c => grid.OptionsFor(c, device, TrainingEngine.Fused))], progress, cancellationToken, threads),
-            SweepEngine.Fused => [FusedTrainer.Train(problem, grid.OptionsFor(run[0], device, TrainingEngine.Fused), progress, cancellationToken)],
-            _ => [KerasTrainer.Train(problem, grid.OptionsFor(run[0], device, TrainingEngine.Keras), progress, cancellationToken)],
-        };
-
     /// <summary>The rows already in the directory for this sweep; throws when it holds another sweep.</summary>
     private static Dictionary<string, SweepRow> Resume(SweepStore store, SweepManifest manifest, IReadOnlyList<SweepConfiguration> mine, out SweepManifest? previous)
     {
@@ -124,7 +113,7 @@ public static class SweepRunner
     }
 
     private static SweepManifest NewManifest(LinearProblem problem, SweepGrid grid, SweepShard? shard, int gridCount, int count, string device,
-        SweepEngine engine, double limit)
+        TrainingEngine engine, double limit)
     {
         var problemInfo = new SweepProblem(problem.Name, problem.Rows, problem.Columns, ProblemHash(problem));
         var document = new SweepGridDocument(grid.Describe(), grid.BatchSizes, grid.LearningRates, grid.Momenta, grid.Nesterov,
@@ -135,7 +124,7 @@ public static class SweepRunner
     }
 
     private static double Steps(LinearProblem problem, SweepConfiguration c, SweepGrid grid) =>
-        (double)grid.Epochs * BatchPlan.StepsPerEpoch(problem.Rows, c.BatchSize);
+        (double)grid.Epochs * new BatchPlan(problem.Rows, c.BatchSize).StepsPerEpoch;
 
     private static string Describe(List<SweepConfiguration> run)
     {

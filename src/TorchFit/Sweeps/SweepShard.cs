@@ -19,9 +19,9 @@ public sealed record SweepShard(int Index, int Count)
         if (parts.Length != 2
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
-            throw new InvalidInputException($"--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got '{text}'");
+            throw Invalid(text);
         if (count < 1 || index >= count)
-            throw new InvalidInputException($"--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got '{text}'");
+            throw Invalid(text);
         return new SweepShard(index, count);
     }
 
@@ -35,4 +35,6 @@ public sealed record SweepShard(int Index, int Count)
 
     /// <inheritdoc/>
     public override string ToString() => $"{Index}/{Count}";
+
+    private static InvalidInputException Invalid(string text) => InvalidInputException.ForOption("Shard", $"must be i/N with 0 ≤ i < N (e.g. 0/4), got '{text}'");
 }

@@ -7,7 +7,7 @@ namespace TorchFit.Training;
 
 /// <summary>
 /// The rows of A and b in the training dtype and each epoch's order of them, drawn with the same
-/// <c>randperm</c> call <see cref="KerasTrainer"/> makes, so a seed gives the same batches. Nothing is
+/// <c>randperm</c> call the Keras mirror makes, so a seed gives the same batches. Nothing is
 /// copied per epoch: readers index rows through <see cref="Order"/>, or <see cref="Gather"/> one batch
 /// into a small buffer (it then sits in L1 for the kernels that read it twice; copying all of A every
 /// epoch cost as much as the batched engine's residuals).

@@ -17,7 +17,8 @@ internal static class KernelInitializer
     public static double[] InitialWeights(WeightInit init, int fanIn, ulong seed)
     {
         using var scope = NewDisposeScope();
-        return Draw(init, fanIn, new Generator(seed, CPU)).data<double>().ToArray();
+        using var generator = new Generator(seed, CPU);
+        return Draw(init, fanIn, generator).data<double>().ToArray();
     }
 
     /// <summary>A 1×d float64 CPU tensor of initial weights drawn from <paramref name="generator"/>.</summary>

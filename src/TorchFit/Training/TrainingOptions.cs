@@ -44,8 +44,11 @@ public sealed record TrainingOptions
     /// <summary>Device name: auto, cpu, cuda, cuda:N. Defaults to "auto" (CUDA when available).</summary>
     public string Device { get; init; } = "auto";
 
-    /// <summary>The engine <see cref="Trainer"/> runs. Defaults to <see cref="TrainingEngine.Keras"/>, the mirror.</summary>
-    public TrainingEngine Engine { get; init; } = TrainingEngine.Keras;
+    /// <summary>
+    /// The engine that computes the run. Defaults to null: the entry point's own default
+    /// (<see cref="EngineDefaults"/>; <see cref="Trainer"/> runs <see cref="EngineDefaults.Train"/>, the Keras mirror).
+    /// </summary>
+    public TrainingEngine? Engine { get; init; }
 
     /// <summary>
     /// Weights to start from instead of drawing them with <see cref="Init"/> (d values), as Keras
@@ -66,24 +69,26 @@ public sealed record TrainingOptions
     /// </summary>
     public double DivergenceFactor { get; init; } = 1e8;
 
-    /// <summary>Throws <see cref="InvalidInputException"/> naming the first invalid setting.</summary>
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first invalid property (<see cref="InvalidInputException.Option"/>).</summary>
     public void Validate()
     {
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
-            throw new InvalidInputException($"learning rate must be a finite number > 0, got {LearningRate}");
+            throw Invalid(nameof(LearningRate), $"must be a finite number > 0, got {Text.R(LearningRate)}");
         if (BatchSize < 1)
-            throw new InvalidInputException($"batch size must be ≥ 1, got {BatchSize}");
+            throw Invalid(nameof(BatchSize), $"must be ≥ 1, got {BatchSize}");
         if (Epochs < 1)
-            throw new InvalidInputException($"epochs must be ≥ 1, got {Epochs}");
+            throw Invalid(nameof(Epochs), $"must be ≥ 1, got {Epochs}");
         if (!(Momentum >= 0 && Momentum < 1))
-            throw new InvalidInputException($"momentum must be in [0, 1), got {Momentum}");
+            throw Invalid(nameof(Momentum), $"must be in [0, 1), got {Text.R(Momentum)}");
         if (Nesterov && Momentum == 0)
-            throw new InvalidInputException("Nesterov needs a momentum > 0");
+            throw Invalid(nameof(Nesterov), "needs a momentum > 0");
         if (StopAtMse is double stopAt && !(stopAt > 0))
-            throw new InvalidInputException($"target MSE must be > 0, got {stopAt}");
+            throw Invalid(nameof(StopAtMse), $"must be > 0, got {Text.R(stopAt)}");
         if (InitialWeights is { } weights && weights.Any(w => !double.IsFinite(w)))
-            throw new InvalidInputException("initial weights must be finite");
+            throw Invalid(nameof(InitialWeights), "must be finite");
         if (!(DivergenceFactor > 1))
-            throw new InvalidInputException($"divergence factor must be > 1, got {DivergenceFactor}");
+            throw Invalid(nameof(DivergenceFactor), $"must be > 1, got {Text.R(DivergenceFactor)}");
     }
+
+    private static InvalidInputException Invalid(string option, string problem) => InvalidInputException.ForOption(option, problem);
 }

@@ -5,14 +5,14 @@ public class CliValidationTests
     [Theory]
     [InlineData("--epochs", "-5", "--epochs must be ≥ 1")]
     [InlineData("--batch-size", "0", "--batch-size must be ≥ 1")]
-    [InlineData("--lr", "0", "--lr must be a number > 0")]
-    [InlineData("--lr", "-0.1", "--lr must be a number > 0")]
+    [InlineData("--lr", "0", "--lr must be a finite number > 0")]
+    [InlineData("--lr", "-0.1", "--lr must be a finite number > 0")]
     [InlineData("--device", "tpu", "--device: unknown device 'tpu'")]
     [InlineData("--momentum", "1.5", "--momentum must be in [0, 1)")]
     [InlineData("--dtype", "float16", "--dtype must be float32 or float64")]
     [InlineData("--init", "zeros", "--init must be glorot or torch")]
     [InlineData("--n", "0", "--n must be ≥ 1")]
-    [InlineData("--engine", "turbo", "--engine must be keras or fused")]
+    [InlineData("--engine", "turbo", "--engine must be keras, fused or batched")]
     public void Should_Reject_Invalid_Train_Options_With_One_Line_And_Exit_Code_2(string option, string value, string message)
     {
         // Given an invalid option value, when train runs
@@ -40,7 +40,7 @@ public class CliValidationTests
     {
         var outcome = CliRunner.Run("train", "--nesterov");
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("--nesterov needs --momentum > 0", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("--nesterov needs a momentum > 0", outcome.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -53,7 +53,7 @@ public sealed class DiagnoseCliTests : IDisposable
     {
         var outcome = CliRunner.Run("diagnose", "--target", "0");
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("--target must be a number > 0", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("--target must be a finite MSE > 0", outcome.Error, StringComparison.Ordinal);
     }
 }
 

@@ -75,7 +75,7 @@ public sealed class SweepCliTests : IDisposable
     [InlineData("""{ "batchSizes": [5], "learningRate": [0.1] }""", ":1:")]
     [InlineData("{ \"batchSizes\": [5],\n  \"epochs\": \"many\" }", ":2:")]
     [InlineData("""{ "dtypes": ["float16"] }""", "float16")]
-    [InlineData("""{ "learningRates": [-1] }""", "learning rates must be finite and > 0")]
+    [InlineData("""{ "learningRates": [-1] }""", "--lrs must be finite and > 0")]
     public void Should_Reject_A_Bad_Config_File_With_Its_Place_And_Exit_Code_2(string content, string expected)
     {
         string config = _temp.Combine("bad.json");
@@ -92,9 +92,9 @@ public sealed class SweepCliTests : IDisposable
     [Theory]
     [InlineData("--batch-sizes", "1,x", "--batch-sizes: 'x' is not a valid value")]
     [InlineData("--lrs", "0.01,,0.1", "--lrs: expected a comma-separated list")]
-    [InlineData("--shard", "3/3", "--shard: expected i/N")]
-    [InlineData("--engine", "warp", "--engine must be batched, fused or keras")]
-    [InlineData("--momentum", "1.2", "momenta must be in [0, 1)")]
+    [InlineData("--shard", "3/3", "--shard must be i/N")]
+    [InlineData("--engine", "warp", "--engine must be keras, fused or batched")]
+    [InlineData("--momentum", "1.2", "--momentum must be in [0, 1)")]
     public void Should_Reject_Bad_Options_With_Exit_Code_2(string option, string value, string expected)
     {
         var outcome = CliRunner.Run("sweep", option, value, "--out", Dir("bad"));

@@ -3,6 +3,8 @@ using TorchFit.Problems;
 using TorchFit.Training;
 using TorchSharp;
 
+using TorchFit.Tests.Training;
+
 namespace TorchFit.Tests.Devices;
 
 public class ComputeDeviceTests
@@ -26,10 +28,9 @@ public class ComputeDeviceTests
         Assert.False(ComputeDevice.IsWellFormed(name));
     }
 
-    [Fact]
+    [NoCudaFact]
     public void Should_Name_The_Fix_When_Cuda_Is_Absent()
     {
-        if (torch.cuda.is_available()) return;   // the message only exists without CUDA
         var error = Assert.Throws<InvalidInputException>(() => ComputeDevice.Resolve("cuda:0"));
         Assert.Contains("-p:TorchBackend=cuda", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -40,8 +41,8 @@ public class ComputeDeviceTests
     {
         var problem = ProblemGenerator.Uniform(64, 48, 0);
         var options = new TrainingOptions { Precision = Precision.Float64, Epochs = 20, BatchSize = 16 };
-        var cpu = KerasTrainer.Train(problem, options with { Device = "cpu" });
-        var cuda = KerasTrainer.Train(problem, options with { Device = "cuda" });
+        var cpu = Run.Keras(problem, options with { Device = "cpu" });
+        var cuda = Run.Keras(problem, options with { Device = "cuda" });
         Assert.Equal("cuda:0", cuda.Device);
         for (int j = 0; j < 48; j++) Assert.Equal(cpu.Weights[j], cuda.Weights[j], 1e-10);
     }
@@ -53,9 +54,9 @@ public class ComputeDeviceTests
         var options = new TrainingOptions { Precision = Precision.Float64, Epochs = 20, BatchSize = 16, Engine = TrainingEngine.Fused };
         TrainingOptions[] group = [options, options with { LearningRate = 0.003, Momentum = 0.9, Nesterov = true }];
 
-        var cpu = TorchFit.Training.Batched.BatchedTrainer.Train(problem, [.. group.Select(o => o with { Device = "cpu" })]);
-        var cuda = TorchFit.Training.Batched.BatchedTrainer.Train(problem, [.. group.Select(o => o with { Device = "cuda" })]);
-        var fused = FusedTrainer.Train(problem, options with { Device = "cuda" });
+        var cpu = Run.Batched(problem, [.. group.Select(o => o with { Device = "cpu" })]);
+        var cuda = Run.Batched(problem, [.. group.Select(o => o with { Device = "cuda" })]);
+        var fused = Run.Fused(problem, options with { Device = "cuda" });
 
         Assert.Equal("cuda:0", cuda[0].Device);
         for (int k = 0; k < 2; k++)

@@ -2,6 +2,8 @@ using TorchFit.Diagnostics;
 using TorchFit.Problems;
 using TorchFit.Training;
 
+using TorchFit.Tests.Training;
+
 namespace TorchFit.Tests.Diagnostics;
 
 public class PredictedCurveTests
@@ -16,7 +18,7 @@ public class PredictedCurveTests
         var problem = ProblemGenerator.Uniform(60, 90, 4);
         var decomposition = ProblemDecomposition.Of(problem);
         double learningRate = 0.5 * decomposition.Spectrum.StableLearningRateLimit;
-        var trained = KerasTrainer.Train(problem, new TrainingOptions
+        var trained = Run.Keras(problem, new TrainingOptions
         {
             LearningRate = learningRate, Momentum = momentum, Nesterov = nesterov, BatchSize = 60, Epochs = 1_000,
             Precision = Precision.Float64, Device = "cpu",
@@ -60,7 +62,7 @@ public class PredictedCurveTests
         Assert.True(yours.FastestModeContraction > 1);
         Assert.Contains(diagnosis.Explanation, line => line.Contains("never", StringComparison.Ordinal));
         // …and training with it is detected as diverging rather than printing NaN
-        var trained = KerasTrainer.Train(ProblemGenerator.Uniform(200, 300, 0),
+        var trained = Run.Keras(ProblemGenerator.Uniform(200, 300, 0),
             new TrainingOptions { LearningRate = 0.05, BatchSize = 200, Epochs = 1_000, Device = "cpu" });
         Assert.Equal(TrainingStop.Diverged, trained.Stop);
     }

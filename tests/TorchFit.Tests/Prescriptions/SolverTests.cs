@@ -2,6 +2,8 @@ using TorchFit.Prescriptions;
 using TorchFit.Problems;
 using TorchFit.Training;
 
+using TorchFit.Tests.Training;
+
 namespace TorchFit.Tests.Prescriptions;
 
 public class SolverTests
@@ -64,9 +66,9 @@ public class SolverTests
         // Given a run split in two (as a Keras recompile between fits), in float64, full batch, no momentum
         var problem = ProblemGenerator.Uniform(30, 40, 4);
         var options = new TrainingOptions { BatchSize = 30, Precision = Precision.Float64, Device = "cpu", LearningRate = 0.005 };
-        var whole = KerasTrainer.Train(problem, options with { Epochs = 20 });
-        var firstHalf = KerasTrainer.Train(problem, options with { Epochs = 10 });
-        var secondHalf = KerasTrainer.Train(problem, options with { Epochs = 10, InitialWeights = firstHalf.Weights });
+        var whole = Run.Keras(problem, options with { Epochs = 20 });
+        var firstHalf = Run.Keras(problem, options with { Epochs = 10 });
+        var secondHalf = Run.Keras(problem, options with { Epochs = 10, InitialWeights = firstHalf.Weights });
 
         // Then plain GD (no optimizer state) lands on the same weights
         for (int j = 0; j < 40; j++) Assert.Equal(whole.Weights[j], secondHalf.Weights[j], 1e-13);
@@ -75,7 +77,7 @@ public class SolverTests
     [Fact]
     public void Should_Stop_At_The_Target_Mse()
     {
-        var result = KerasTrainer.Train(ProblemGenerator.Uniform(10, 20, 5),
+        var result = Run.Keras(ProblemGenerator.Uniform(10, 20, 5),
             new TrainingOptions { BatchSize = 10, Epochs = 5_000, StopAtMse = 1e-3, Device = "cpu" });
         Assert.Equal(TrainingStop.ReachedTarget, result.Stop);
         Assert.True(result.FinalMse <= 1e-3);

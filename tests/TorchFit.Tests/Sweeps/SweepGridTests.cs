@@ -53,14 +53,16 @@ public class SweepGridTests
     public void Should_Reject_A_Malformed_Shard(string text)
     {
         var error = Assert.Throws<InvalidInputException>(() => SweepShard.Parse(text));
-        Assert.StartsWith("--shard", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Shard", error.Option);
+        Assert.StartsWith("must be i/N", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Should_Reject_Invalid_Settings_By_Name()
     {
-        Assert.Contains("learning rates", Assert.Throws<InvalidInputException>(() => new SweepGrid { LearningRates = [0.01, -1] }.Validate()).Message, StringComparison.Ordinal);
-        Assert.Contains("listed twice", Assert.Throws<InvalidInputException>(() => new SweepGrid { BatchSizes = [8, 8] }.Validate()).Message, StringComparison.Ordinal);
-        Assert.Contains("Nesterov", Assert.Throws<InvalidInputException>(() => new SweepGrid { Nesterov = true }.Validate()).Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(SweepGrid.LearningRates), Assert.Throws<InvalidInputException>(() => new SweepGrid { LearningRates = [0.01, -1] }.Validate()).Option);
+        var twice = Assert.Throws<InvalidInputException>(() => new SweepGrid { BatchSizes = [8, 8] }.Validate());
+        Assert.Equal((nameof(SweepGrid.BatchSizes), "lists 8 twice"), (twice.Option, twice.Problem));
+        Assert.Equal(nameof(SweepGrid.Nesterov), Assert.Throws<InvalidInputException>(() => new SweepGrid { Nesterov = true }.Validate()).Option);
     }
 }

@@ -46,8 +46,8 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void Should_Agree_With_Configurations_Run_One_At_A_Time()
     {
-        var batched = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("batched"), Device = "cpu", Engine = SweepEngine.Batched });
-        var solo = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("solo"), Device = "cpu", Engine = SweepEngine.Fused });
+        var batched = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("batched"), Device = "cpu", Engine = TrainingEngine.Batched });
+        var solo = SweepRunner.Run(Problem, Small, new SweepRunOptions { Directory = Dir("solo"), Device = "cpu", Engine = TrainingEngine.Fused });
 
         foreach (var (b, s) in batched.Rows.Zip(solo.Rows))
         {

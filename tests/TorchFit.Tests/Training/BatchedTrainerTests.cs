@@ -35,12 +35,12 @@ public class BatchedTrainerTests
         var group = MixedGroup();
 
         // When the group trains at once and each configuration trains alone
-        var batched = BatchedTrainer.Train(problem, group);
+        var batched = Run.Batched(problem, group);
 
         // Then every column follows its solo run: per-epoch MSE, History and final weights to 1e-10 relative
         for (int k = 0; k < group.Length; k++)
         {
-            var solo = FusedTrainer.Train(problem, group[k]);
+            var solo = Run.Fused(problem, group[k]);
             Assert.Equal(solo.Stop, batched[k].Stop);
             Assert.Equal(solo.EpochsCompleted, batched[k].EpochsCompleted);
             Assert.Equal(solo.InitialWeights, batched[k].InitialWeights);
@@ -61,11 +61,11 @@ public class BatchedTrainerTests
         var group = new[] { 0.001, 0.003, 0.01, 0.013 }
             .Select(lr => new TrainingOptions { LearningRate = lr, BatchSize = 32, Epochs = 40, Device = "cpu" }).ToArray();
 
-        var batched = BatchedTrainer.Train(problem, group);
+        var batched = Run.Batched(problem, group);
 
         for (int k = 0; k < group.Length; k++)
         {
-            var solo = FusedTrainer.Train(problem, group[k]);
+            var solo = Run.Fused(problem, group[k]);
             for (int e = 0; e < 40; e++) Assert.Equal(solo.FullMse[e], batched[k].FullMse[e], solo.FullMse[e] * 1e-3);
         }
     }
@@ -78,8 +78,8 @@ public class BatchedTrainerTests
         var stable = Base with { BatchSize = 50, LearningRate = 0.01, Epochs = 200 };
         var unstable = stable with { LearningRate = 0.2 };
 
-        var batched = BatchedTrainer.Train(problem, [stable, unstable]);
-        var soloUnstable = FusedTrainer.Train(problem, unstable);
+        var batched = Run.Batched(problem, [stable, unstable]);
+        var soloUnstable = Run.Fused(problem, unstable);
 
         Assert.Equal(TrainingStop.Diverged, batched[1].Stop);
         Assert.Equal(soloUnstable.DivergedAtEpoch, batched[1].DivergedAtEpoch);
@@ -94,21 +94,30 @@ public class BatchedTrainerTests
         var slow = Base with { BatchSize = 8, LearningRate = 0.002, Epochs = 500, StopAtMse = 0.05 };
         var fast = slow with { LearningRate = 0.01 };
 
-        var batched = BatchedTrainer.Train(problem, [slow, fast]);
+        var batched = Run.Batched(problem, [slow, fast]);
 
         Assert.All(batched, r => Assert.Equal(TrainingStop.ReachedTarget, r.Stop));
-        Assert.Equal(FusedTrainer.Train(problem, fast).EpochsCompleted, batched[1].EpochsCompleted);
-        Assert.Equal(FusedTrainer.Train(problem, slow).EpochsCompleted, batched[0].EpochsCompleted);
+        Assert.Equal(Run.Fused(problem, fast).EpochsCompleted, batched[1].EpochsCompleted);
+        Assert.Equal(Run.Fused(problem, slow).EpochsCompleted, batched[0].EpochsCompleted);
         Assert.True(batched[1].EpochsCompleted < batched[0].EpochsCompleted);
     }
 
     [Fact]
-    public void Should_Refuse_Configurations_That_Cannot_Share_Batches()
+    public void Should_Train_Configurations_That_Cannot_Share_Batches_In_Groups_Of_Their_Own()
     {
-        var problem = ProblemGenerator.Uniform(10, 5, 0);
-        var error = Assert.Throws<InvalidInputException>(() =>
-            BatchedTrainer.Train(problem, [Base, Base with { BatchSize = 8 }]));
-        Assert.Contains("batch size", error.Message, StringComparison.Ordinal);
+        // Given configurations that differ in batch size, and in Nesterov vs heavy ball
+        var problem = ProblemGenerator.Uniform(30, 12, 0);
+        TrainingOptions[] mixed = [Base, Base with { BatchSize = 8 }, Base with { Momentum = 0.5 }, Base with { Momentum = 0.5, Nesterov = true }];
+        var engine = EngineResolver.Create(TrainingEngine.Batched);
+
+        // When the batched engine groups and trains them
+        var groups = engine.Groups(mixed);
+        var results = engine.Train(problem, mixed);
+
+        // Then the batch-7 plain and heavy-ball runs share a group, the others run alone, and every result is its solo run's
+        Assert.Equal([[0, 2], [1], [3]], groups.Select(g => g.ToArray()).ToArray());
+        for (int k = 0; k < mixed.Length; k++)
+            Assert.Equal(Run.Fused(problem, mixed[k]).FinalMse, results[k].FinalMse, results[k].FinalMse * 1e-10);
     }
 
     [Fact]
@@ -116,7 +125,7 @@ public class BatchedTrainerTests
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        var results = BatchedTrainer.Train(ProblemGenerator.Uniform(10, 5, 0), MixedGroup(), cancellationToken: cancelled.Token);
+        var results = Run.Batched(ProblemGenerator.Uniform(10, 5, 0), MixedGroup(), cancellationToken: cancelled.Token);
         Assert.All(results, r => Assert.Equal(TrainingStop.Cancelled, r.Stop));
         Assert.All(results, r => Assert.Equal(0, r.EpochsCompleted));
     }
@@ -125,10 +134,10 @@ public class BatchedTrainerTests
     public void Should_Not_Leave_Live_Tensors_Behind()
     {
         var problem = ProblemGenerator.Uniform(20, 10, 0);
-        BatchedTrainer.Train(problem, MixedGroup());
+        Run.Batched(problem, MixedGroup());
         long before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
 
-        BatchedTrainer.Train(problem, MixedGroup().Select(o => o with { BatchSize = 2, Epochs = 1_000 }).ToArray());   // 10,000 steps
+        Run.Batched(problem, MixedGroup().Select(o => o with { BatchSize = 2, Epochs = 1_000 }).ToArray());   // 10,000 steps
 
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
     }
@@ -148,11 +157,16 @@ public class TensorColumnTrainerTests
             options with { LearningRate = 0.01 },
             options with { LearningRate = 0.005, Momentum = 0.9 },
             options with { LearningRate = 0.005, Momentum = 0.9, Nesterov = true },
-            options with { LearningRate = 0.3 },   // diverges: frozen mid-run
+            options with { LearningRate = 0.3 },   // diverges: stops mid-run
         ];
 
-        var managed = BatchedTrainer.Train(problem, group);
-        var tensors = TensorColumnTrainer.Train(problem, group, TorchSharp.torch.CPU, null, default);
+        var managed = Run.Batched(problem, group);
+        var tensors = new TrainingResult[group.Length];
+        foreach (var members in EngineResolver.Create(TrainingEngine.Batched).Groups(group))   // one torch-ops run per group, as on CUDA
+        {
+            var trained = TensorColumnTrainer.Train(problem, [.. members.Select(k => group[k])], TorchSharp.torch.CPU, null, default);
+            for (int i = 0; i < members.Count; i++) tensors[members[i]] = trained[i];
+        }
 
         for (int k = 0; k < group.Length; k++)
         {
@@ -175,7 +189,7 @@ public class TensorColumnTrainerTests
         var start = Enumerable.Range(0, 30).Select(j => 0.01 * j).ToArray();
         var options = new TrainingOptions { BatchSize = 16, Epochs = 25, Precision = Precision.Float64, Device = "cpu", Momentum = 0.5, InitialWeights = start };
 
-        var fused = FusedTrainer.Train(problem, options);
+        var fused = Run.Fused(problem, options);
         var tensors = TensorColumnTrainer.Train(problem, [options], TorchSharp.torch.CPU, null, default)[0];
 
         Assert.Equal(start, tensors.InitialWeights);

@@ -41,14 +41,14 @@ public class ColumnPartsTests
             Momentum = k % 3 == 0 ? 0.9 : 0,
             Nesterov = k % 6 == 0,
         }).ToArray();
-        double target = BatchedTrainer.Train(problem, [group[5]], threads: 1)[0].FullMse[9];
+        double target = Run.Batched(problem, [group[5]], threads: 1)[0].FullMse[9];
         group[5] = group[5] with { StopAtMse = target };   // column 5 stops at epoch 10
 
         // When it trains on one thread and with its columns split over 2 and 3 threads
-        var one = BatchedTrainer.Train(problem, group, threads: 1);
+        var one = Run.Batched(problem, group, threads: 1);
         foreach (int threads in new[] { 2, 3 })
         {
-            var split = BatchedTrainer.Train(problem, group, threads: threads);
+            var split = Run.Batched(problem, group, threads: threads);
 
             // Then every column has the same bits: per-epoch MSE and History, stop and final weights
             Assert.Equal(one.Count, split.Count);
@@ -87,7 +87,7 @@ public class ColumnPartsTests
         var group = Enumerable.Range(0, 32).Select(k => new TrainingOptions { BatchSize = 5, Epochs = 25, Device = "cpu", LearningRate = 0.001 * (k + 1) }).ToArray();
         var reports = new List<TrainingProgress>();
 
-        BatchedTrainer.Train(problem, group, new SynchronousProgress(reports), threads: 2);
+        Run.Batched(problem, group, new SynchronousProgress(reports), threads: 2);
 
         Assert.NotEmpty(reports);
         Assert.Equal(25, reports[^1].Epoch);

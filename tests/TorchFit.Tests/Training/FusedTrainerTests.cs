@@ -22,8 +22,8 @@ public class FusedTrainerTests
         };
 
         // When both engines train
-        var keras = KerasTrainer.Train(problem, options);
-        var fused = FusedTrainer.Train(problem, options);
+        var keras = Run.Keras(problem, options);
+        var fused = Run.Fused(problem, options);
 
         // Then every epoch's MSE and History, and the final weights, agree to 1e-10 relative
         Assert.Equal(keras.InitialWeights, fused.InitialWeights);
@@ -41,18 +41,17 @@ public class FusedTrainerTests
         var problem = ProblemGenerator.Uniform(200, 300, 0);
         var options = new TrainingOptions { BatchSize = 32, Epochs = 50, Device = "cpu" };
 
-        var keras = KerasTrainer.Train(problem, options);
-        var fused = FusedTrainer.Train(problem, options);
+        var keras = Run.Keras(problem, options);
+        var fused = Run.Fused(problem, options);
 
         for (int e = 0; e < 50; e++) Assert.Equal(keras.FullMse[e], fused.FullMse[e], keras.FullMse[e] * 1e-3);
     }
 
-    [Fact]
+    [NoCudaFact]
     public void Should_Say_Clearly_When_Cuda_Is_Asked_For_But_Missing()
     {
-        if (TorchSharp.torch.cuda.is_available()) return;   // with CUDA, the torch-ops form runs there
         var error = Assert.Throws<InvalidInputException>(() =>
-            FusedTrainer.Train(ProblemGenerator.Uniform(4, 3, 0), new TrainingOptions { Device = "cuda" }));
+            Run.Fused(ProblemGenerator.Uniform(4, 3, 0), new TrainingOptions { Device = "cuda" }));
         Assert.Contains("CUDA", error.Message, StringComparison.Ordinal);
     }
 
@@ -60,10 +59,10 @@ public class FusedTrainerTests
     public void Should_Not_Leave_Live_Tensors_Behind()
     {
         var problem = ProblemGenerator.Uniform(20, 10, 0);
-        FusedTrainer.Train(problem, new TrainingOptions { Epochs = 2, Device = "cpu" });
+        Run.Fused(problem, new TrainingOptions { Epochs = 2, Device = "cpu" });
         long before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
 
-        FusedTrainer.Train(problem, new TrainingOptions { Epochs = 1_000, BatchSize = 2, Momentum = 0.5, Device = "cpu" });   // 10,000 steps
+        Run.Fused(problem, new TrainingOptions { Epochs = 1_000, BatchSize = 2, Momentum = 0.5, Device = "cpu" });   // 10,000 steps
 
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
     }
@@ -74,7 +73,7 @@ public class FusedTrainerDeviceTests
     [Fact]
     public void Should_Run_On_The_Cpu_When_The_Device_Is_Auto()
     {
-        var result = FusedTrainer.Train(ProblemGenerator.Uniform(8, 4, 0), new TrainingOptions { Epochs = 3, Device = "auto" });
+        var result = Run.Fused(ProblemGenerator.Uniform(8, 4, 0), new TrainingOptions { Epochs = 3, Device = "auto" });
         Assert.Equal("cpu", result.Device);
         Assert.Equal(3, result.EpochsCompleted);
     }

@@ -15,7 +15,7 @@ public class KerasTrainerTests
     {
         // Given a 5×4 problem, one full-batch float64 step
         var problem = ProblemGenerator.Uniform(5, 4, 7);
-        var result = KerasTrainer.Train(problem, Float64NoShuffle with { BatchSize = 5, Epochs = 1 });
+        var result = Run.Keras(problem, Float64NoShuffle with { BatchSize = 5, Epochs = 1 });
 
         // When we compute w₁ = w₀ − η·(2/n)·Aᵀ(A·w₀ − b) by hand
         var a = problem.Matrix.ToArray();
@@ -44,7 +44,7 @@ public class KerasTrainerTests
         var options = Float64NoShuffle with { BatchSize = 16, Epochs = 3, Momentum = momentum, Nesterov = nesterov, LearningRate = 0.05 };
 
         // When TorchSharp's SGD trains and Keras 3's update rule is replayed from the same w₀
-        var result = KerasTrainer.Train(problem, options);
+        var result = Run.Keras(problem, options);
         var keras = KerasReference.Fit(problem, result.InitialWeights, 0.05, 16, 3, momentum, nesterov);
 
         // Then weights and History agree epoch by epoch
@@ -57,7 +57,7 @@ public class KerasTrainerTests
     {
         // Given one epoch of 200 rows at batch 32 (7 steps, the last over 8 rows)
         var problem = ProblemGenerator.Uniform(200, 30, 11);
-        var result = KerasTrainer.Train(problem, Float64NoShuffle with { BatchSize = 32, Epochs = 1 });
+        var result = Run.Keras(problem, Float64NoShuffle with { BatchSize = 32, Epochs = 1 });
         var keras = KerasReference.Fit(problem, result.InitialWeights, 0.01, 32, 1);
 
         // Then History is the batch-size-weighted mean of the pre-update batch losses…
@@ -73,10 +73,10 @@ public class KerasTrainerTests
         var problem = ProblemGenerator.Uniform(64, 10, 1);
         var options = new TrainingOptions { BatchSize = 8, Epochs = 3, Device = "cpu", Seed = 5 };
 
-        var first = KerasTrainer.Train(problem, options);
-        var again = KerasTrainer.Train(problem, options);
-        var other = KerasTrainer.Train(problem, options with { Seed = 6 });
-        var sameInitOtherOrder = KerasTrainer.Train(problem, options with { Shuffle = false });
+        var first = Run.Keras(problem, options);
+        var again = Run.Keras(problem, options);
+        var other = Run.Keras(problem, options with { Seed = 6 });
+        var sameInitOtherOrder = Run.Keras(problem, options with { Shuffle = false });
 
         Assert.Equal(first.Weights, again.Weights);
         Assert.Equal(first.FullMse, again.FullMse);
@@ -90,7 +90,7 @@ public class KerasTrainerTests
     [InlineData(WeightInit.Torch, 0.05773502692)]   // 1/√300
     public void Should_Draw_Initial_Weights_Within_The_Initializer_Bounds(WeightInit init, double bound)
     {
-        var result = KerasTrainer.Train(ProblemGenerator.Uniform(4, 300, 0), new TrainingOptions { Init = init, Epochs = 1, Device = "cpu" });
+        var result = Run.Keras(ProblemGenerator.Uniform(4, 300, 0), new TrainingOptions { Init = init, Epochs = 1, Device = "cpu" });
 
         Assert.All(result.InitialWeights, w => Assert.InRange(w, -bound, bound));
         // 300 uniform draws: the extremes come close to the bound, so this is the bound, not a smaller one
@@ -101,7 +101,7 @@ public class KerasTrainerTests
     public void Should_Report_Divergence_Above_The_Stability_Limit()
     {
         // Given lr 0.05 on the 200×300 problem: 2/λ_max ≈ 0.0133, so full-batch GD blows up
-        var result = KerasTrainer.Train(ProblemGenerator.Uniform(200, 300, 0),
+        var result = Run.Keras(ProblemGenerator.Uniform(200, 300, 0),
             new TrainingOptions { LearningRate = 0.05, BatchSize = 200, Epochs = 500, Device = "cpu" });
 
         Assert.Equal(TrainingStop.Diverged, result.Stop);
@@ -114,7 +114,7 @@ public class KerasTrainerTests
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        var result = KerasTrainer.Train(ProblemGenerator.Uniform(10, 5, 0), new TrainingOptions { Epochs = 100, Device = "cpu" }, null, cancelled.Token);
+        var result = Run.Keras(ProblemGenerator.Uniform(10, 5, 0), new TrainingOptions { Epochs = 100, Device = "cpu" }, null, cancelled.Token);
 
         Assert.Equal(TrainingStop.Cancelled, result.Stop);
         Assert.Equal(0, result.EpochsCompleted);
@@ -126,11 +126,11 @@ public class KerasTrainerTests
     {
         // Given the live-tensor count of this thread before training
         var problem = ProblemGenerator.Uniform(20, 10, 0);
-        KerasTrainer.Train(problem, new TrainingOptions { Epochs = 2, Device = "cpu" });   // warm-up
+        Run.Keras(problem, new TrainingOptions { Epochs = 2, Device = "cpu" });   // warm-up
         long before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
 
         // When 10,000 steps run (1,000 epochs × 10 batches), with momentum
-        KerasTrainer.Train(problem, new TrainingOptions { Epochs = 1_000, BatchSize = 2, Momentum = 0.5, Device = "cpu" });
+        Run.Keras(problem, new TrainingOptions { Epochs = 1_000, BatchSize = 2, Momentum = 0.5, Device = "cpu" });
 
         // Then no tensor is left alive
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
@@ -145,6 +145,6 @@ public class KerasTrainerTests
     public void Should_Reject_Invalid_Options(double learningRate, int batchSize, int epochs, double momentum, bool nesterov)
     {
         var options = new TrainingOptions { LearningRate = learningRate, BatchSize = batchSize, Epochs = epochs, Momentum = momentum, Nesterov = nesterov };
-        Assert.Throws<InvalidInputException>(() => KerasTrainer.Train(ProblemGenerator.Uniform(4, 3, 0), options));
+        Assert.Throws<InvalidInputException>(() => Run.Keras(ProblemGenerator.Uniform(4, 3, 0), options));
     }
 }

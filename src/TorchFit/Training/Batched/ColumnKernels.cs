@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using TorchFit.Numerics;
+using TorchFit.Training.Rules;
 
 namespace TorchFit.Training.Batched;
 
@@ -16,7 +17,7 @@ namespace TorchFit.Training.Batched;
 /// a column's result does not depend on K or on which columns share the run (shards merge bit for bit).
 /// </summary>
 internal static class ColumnKernels<T, TV, L>
-    where T : unmanaged, INumber<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
     where TV : struct
     where L : struct, ILanes<T, TV>
 {
@@ -170,16 +171,18 @@ internal static class ColumnKernels<T, TV, L>
     }
 
     /// <summary>
-    /// One SGD step of every column from the batch residuals R (B×Kp): gⱼ = scale·Σᵢ A_B[i, j]·R[i, :],
-    /// then torch.optim.SGD's update of W[j, :] and of the momentum buffer (see <see cref="ColumnRates{T}"/>).
+    /// One step of every column from the batch residuals R (B×Kp): gⱼ = scale·Σᵢ A_B[i, j]·R[i, :], then the
+    /// update rule on W[j, :] and its state (<see cref="RuleKernel{T, TV, L}"/>), each row of W as soon as its
+    /// gradient is summed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void GradientStep(ReadOnlySpan<T> rows, int batch, ReadOnlySpan<T> residuals, T scale, Span<T> w, Span<T> buffer, ColumnRates<T> rates)
+    public static void GradientStep<TRule>(ReadOnlySpan<T> rows, int batch, ReadOnlySpan<T> residuals, T scale, in TRule rule, in RuleBuffers<T> buffers, int kp)
+        where TRule : struct, IUpdateRule<T>
     {
-        int kp = rates.Width, d = rows.Length / batch, j = 0;
+        int d = rows.Length / batch, j = 0;
         ref T a = ref MemoryMarshal.GetReference(rows);
         ref T r = ref MemoryMarshal.GetReference(residuals);
-        var update = new Updater(rates, w, buffer, L.Broadcast(scale));
+        var update = new Updater<TRule>(rule, buffers, L.Broadcast(scale), kp);
         // With one vector of columns the tile is inlined here: at batch 1 a call per four weights cost more than their arithmetic.
         if (kp == L.Count)
             for (; j + 4 <= d; j += 4) FourWeightsOneVector(ref a, j, d, batch, ref r, kp, 0, update);
@@ -190,7 +193,7 @@ internal static class ColumnKernels<T, TV, L>
 
     /// <summary>Four weights (j … j + 3) × one vector of columns from <paramref name="c"/>: four accumulators over the batch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void FourWeightsOneVector(ref T a, int j, int d, int batch, ref T r, int kp, int c, Updater update)
+    private static void FourWeightsOneVector<TRule>(ref T a, int j, int d, int batch, ref T r, int kp, int c, in Updater<TRule> update) where TRule : struct, IUpdateRule<T>
     {
         TV g0 = L.Zero, g1 = g0, g2 = g0, g3 = g0;
         nuint at = (nuint)c;
@@ -207,7 +210,7 @@ internal static class ColumnKernels<T, TV, L>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FourWeights(ref T a, int j, int d, int batch, ref T r, int kp, Updater update)
+    private static void FourWeights<TRule>(ref T a, int j, int d, int batch, ref T r, int kp, in Updater<TRule> update) where TRule : struct, IUpdateRule<T>
     {
         int width = L.Count, c = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -237,7 +240,7 @@ internal static class ColumnKernels<T, TV, L>
 
     /// <summary>Four weights × four vectors of columns: 16 accumulators, for AVX-512's 32 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FourWeightsFourVectors(ref T a, int j, int d, int batch, ref T r, int kp, int c, Updater update)
+    private static void FourWeightsFourVectors<TRule>(ref T a, int j, int d, int batch, ref T r, int kp, int c, in Updater<TRule> update) where TRule : struct, IUpdateRule<T>
     {
         int width = L.Count;
         TV g00 = L.Zero, g01 = g00, g02 = g00, g03 = g00, g10 = g00, g11 = g00, g12 = g00, g13 = g00;
@@ -263,7 +266,8 @@ internal static class ColumnKernels<T, TV, L>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void ApplyRow(Updater update, int j, int c, int width, TV g0, TV g1, TV g2, TV g3)
+    private static void ApplyRow<TRule>(in Updater<TRule> update, int j, int c, int width, TV g0, TV g1, TV g2, TV g3)
+        where TRule : struct, IUpdateRule<T>
     {
         update.Apply(g0, j, c);
         update.Apply(g1, j, c + width);
@@ -272,7 +276,7 @@ internal static class ColumnKernels<T, TV, L>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void OneWeight(ref T a, int j, int d, int batch, ref T r, int kp, Updater update)
+    private static void OneWeight<TRule>(ref T a, int j, int d, int batch, ref T r, int kp, in Updater<TRule> update) where TRule : struct, IUpdateRule<T>
     {
         for (int c = 0; c < kp; c += L.Count)
         {
@@ -291,14 +295,14 @@ internal static class ColumnKernels<T, TV, L>
         L.Store(second, ref destination, (nuint)(offset + width));
     }
 
-    /// <summary>Scales a raw gradient slice by 2/B and hands it to <see cref="ColumnRates{T}.Update{TV, L}"/>.</summary>
-    private readonly ref struct Updater(ColumnRates<T> rates, Span<T> w, Span<T> buffer, TV scale)
+    /// <summary>Scales a raw gradient slice by 2/B and hands it to the update rule (<see cref="RuleKernel{T, TV, L}"/>).</summary>
+    private readonly ref struct Updater<TRule>(TRule rule, RuleBuffers<T> buffers, TV scale, int kp) where TRule : struct, IUpdateRule<T>
     {
-        private readonly Span<T> _w = w;
-        private readonly Span<T> _buffer = buffer;
+        private readonly TRule _rule = rule;
+        private readonly RuleBuffers<T> _buffers = buffers;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public void Apply(TV rawGradient, int j, int column) =>
-            rates.Update<TV, L>(_w, _buffer, j * rates.Width + column, L.Multiply(rawGradient, scale), column);
+            RuleKernel<T, TV, L>.Apply(_rule, _buffers, (nuint)(j * kp + column), (nuint)column, L.Multiply(rawGradient, scale));
     }
 }

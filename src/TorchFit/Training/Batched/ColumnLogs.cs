@@ -4,8 +4,9 @@ namespace TorchFit.Training.Batched;
 
 /// <summary>
 /// One <see cref="EpochLog"/> per column of a batched run and the columns still training: each
-/// column stops on its own (divergence, target), keeping the weights it stopped with, and the run
-/// reports its best MSE per epoch.
+/// column stops on its own (divergence, target) and keeps the weights it stopped with; the kernels go
+/// on computing it with the others (a column's arithmetic never touches its neighbours'), and the run
+/// ends when every column has stopped. The run reports its best MSE per epoch.
 /// </summary>
 internal sealed class ColumnLogs
 {
@@ -38,27 +39,20 @@ internal sealed class ColumnLogs
 
     /// <summary>
     /// Records epoch <paramref name="epoch"/> for the active columns from the sums of squared batch
-    /// residuals and the full-data MSEs; calls <paramref name="stop"/> for each column that stops here.
+    /// residuals and the full-data MSEs; a column that stops here keeps <paramref name="column"/>'s weights.
     /// </summary>
-    public void Record(int epoch, ReadOnlySpan<double> squaredResidualSums, int rows, ReadOnlySpan<double> mse, Func<int, double[]> column, Action<int> stop)
+    public void Record(int epoch, ReadOnlySpan<double> squaredResidualSums, int rows, ReadOnlySpan<double> mse, Func<int, double[]> column)
     {
+        double best = double.PositiveInfinity;
         for (int a = _active.Count - 1; a >= 0; a--)
         {
             int k = _active[a];
+            if (mse[k] < best) best = mse[k];   // NaN never compares below: a diverged column does not hide the others
             if (_logs[k].Record(squaredResidualSums[k] / rows, mse[k])) continue;
             _stoppedWeights[k] = column(k);
-            stop(k);
             _active.RemoveAt(a);
         }
-        _progress?.Report(new TrainingProgress(epoch, _epochs, Min(mse[.._logs.Length]), _clock.Elapsed.TotalSeconds));
-    }
-
-    /// <summary>The smallest value, NaN if any is NaN (Math.Min keeps it, as Enumerable.Min did), without copying the span every epoch.</summary>
-    private static double Min(ReadOnlySpan<double> values)
-    {
-        double min = double.PositiveInfinity;
-        foreach (double value in values) min = Math.Min(min, value);
-        return min;
+        _progress?.Report(new TrainingProgress(epoch, _epochs, best == double.PositiveInfinity ? double.NaN : best, _clock.Elapsed.TotalSeconds));
     }
 
     /// <summary>One result per column; those still active end with <paramref name="column"/>'s current weights.</summary>

@@ -1,0 +1,56 @@
+using System.Numerics;
+using TorchFit.Numerics;
+
+namespace TorchFit.Training.Rules;
+
+/// <summary>
+/// <c>torch.optim.SGD</c> with a constant learning rate, no dampening and no weight decay
+/// (torch/optim/sgd.py, <c>_single_tensor_sgd</c>):
+/// <code>
+/// buf ← μ·buf + g                  (PyTorch sets buf = g on the first step: the same, as buf starts at 0)
+/// w   ← w − η·buf                  (Nesterov: w ← w − η·(g + μ·buf); without momentum: w ← w − η·g)
+/// </code>
+/// Each line is one fused multiply-add, as ATen's vectorised <c>add_(x, alpha)</c> computes it. Keras 3
+/// (keras/src/optimizers/sgd.py) keeps m = −η·buf instead; in exact arithmetic the trajectories are the same.
+/// A group mixes momenta freely (μ = 0 in the momentum form is plain SGD, bit for bit), but not Nesterov
+/// with heavy ball: <see cref="Batched.BatchGroupKey"/> keeps those apart.
+/// </summary>
+/// <typeparam name="T">The training dtype.</typeparam>
+internal readonly struct SgdRule<T> : IUpdateRule<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Parameter row of −η (negated once, so the update is one multiply-add).</summary>
+    public const int NegativeLearningRate = 0;
+
+    /// <summary>Parameter row of μ.</summary>
+    public const int Momentum = 1;
+
+    private readonly UpdateForm _form;
+
+    /// <summary>The rule for <paramref name="configurations"/> (one column each, <paramref name="width"/> columns with padding).</summary>
+    public SgdRule(IReadOnlyList<TrainingOptions> configurations, int width, bool broadcast)
+    {
+        _form = UpdateForm.Of(configurations);
+        Parameters = new ParameterTable<T>(2, width);
+        Parameters.Fill(NegativeLearningRate, configurations, o => -o.LearningRate, broadcast);
+        Parameters.Fill(Momentum, configurations, o => o.Momentum, broadcast);
+    }
+
+    /// <inheritdoc/>
+    public int StateCount => _form.UsesMomentum ? 1 : 0;
+
+    /// <inheritdoc/>
+    public ParameterTable<T> Parameters { get; }
+
+    /// <inheritdoc/>
+    public bool BeginStep(long step) => false;
+
+    /// <inheritdoc/>
+    public TV Apply<TV, TArithmetic>(TV weight, TV gradient, ref RuleState<TV> state, in RuleScalars<TV> scalars)
+        where TArithmetic : IArithmetic<TV>
+    {
+        if (!_form.UsesMomentum) return TArithmetic.MultiplyAdd(scalars.First, gradient, weight);
+        state.First = TArithmetic.MultiplyAdd(scalars.Second, state.First, gradient);
+        var step = _form.Nesterov ? TArithmetic.MultiplyAdd(scalars.Second, state.First, gradient) : state.First;
+        return TArithmetic.MultiplyAdd(scalars.First, step, weight);
+    }
+}

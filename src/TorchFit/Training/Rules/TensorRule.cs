@@ -1,0 +1,51 @@
+using System.Numerics;
+using TorchFit.Numerics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TorchFit.Training.Rules;
+
+/// <summary>
+/// Applies an update rule to whole tensors, for the engines' torch-ops form (CUDA): the weights and the
+/// state are d×K tensors on the device, the scalars 1×K rows that broadcast over them.
+/// </summary>
+internal static class TensorRule
+{
+    /// <summary>The rule's parameter rows for the first <paramref name="columns"/> configurations, as 1×K tensors (the caller owns them).</summary>
+    public static Tensor[] Scalars<T>(ParameterTable<T> table, int columns, ScalarType dtype, Device device)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        [.. Enumerable.Range(0, table.Rows).Select(row =>
+            torch.tensor(table.Row(row)[..columns].ToArray().Select(double.CreateChecked).ToArray(), new long[] { 1, columns }, ScalarType.Float64)
+                .to(dtype).to(device))];
+
+    /// <summary>One update of <paramref name="weights"/> and <paramref name="state"/>, in place.</summary>
+    public static void Apply<T, TRule>(in TRule rule, Tensor weights, Tensor gradient, Tensor[] state, Tensor[] scalars)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TRule : struct, IUpdateRule<T>
+    {
+        using var scope = NewDisposeScope();
+        var current = new RuleState<Tensor>
+        {
+            First = state.Length > 0 ? state[0] : null!,
+            Second = state.Length > 1 ? state[1] : null!,
+            Third = state.Length > 2 ? state[2] : null!,
+        };
+        var values = new RuleScalars<Tensor>
+        {
+            First = scalars.Length > 0 ? scalars[0] : null!,
+            Second = scalars.Length > 1 ? scalars[1] : null!,
+            Third = scalars.Length > 2 ? scalars[2] : null!,
+            Fourth = scalars.Length > 3 ? scalars[3] : null!,
+        };
+        var updated = rule.Apply<Tensor, TensorArithmetic>(weights, gradient, ref current, values);
+        weights.copy_(updated);
+        if (state.Length > 0) CopyIfNew(state[0], current.First);
+        if (state.Length > 1) CopyIfNew(state[1], current.Second);
+        if (state.Length > 2) CopyIfNew(state[2], current.Third);
+    }
+
+    private static void CopyIfNew(Tensor target, Tensor value)
+    {
+        if (!ReferenceEquals(target, value)) target.copy_(value);
+    }
+}

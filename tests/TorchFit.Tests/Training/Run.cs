@@ -1,0 +1,18 @@
+using TorchFit.Problems;
+using TorchFit.Training;
+
+namespace TorchFit.Tests.Training;
+
+/// <summary>One engine by name, through the library's resolver, for tests that compare engines.</summary>
+internal static class Run
+{
+    public static TrainingResult Keras(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Trainer.Train(problem, options with { Engine = TrainingEngine.Keras }, progress, cancellationToken);
+
+    public static TrainingResult Fused(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Trainer.Train(problem, options with { Engine = TrainingEngine.Fused }, progress, cancellationToken);
+
+    public static IReadOnlyList<TrainingResult> Batched(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, IProgress<TrainingProgress>? progress = null,
+        int? threads = null, CancellationToken cancellationToken = default) =>
+        EngineResolver.Create(TrainingEngine.Batched, threads).Train(problem, configurations, progress, cancellationToken);
+}
