@@ -108,7 +108,8 @@ internal sealed class FusedStepper<T, TRule>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private int Update<TV, L>(in RuleBuffers<T> buffers, ref T gradient, int k, int d) where L : struct, ILanes<T, TV>
     {
-        for (; k + L.Count <= d; k += L.Count) RuleKernel<T, TV, L>.Apply(_rule, buffers, (nuint)k, 0, L.Load(ref gradient, (nuint)k));
+        var scalars = RuleKernel<T, TV, L>.Scalars(buffers, 0);   // one configuration: the same scalars in every lane
+        for (; k + L.Count <= d; k += L.Count) RuleKernel<T, TV, L>.Apply(_rule, buffers, (nuint)k, scalars, L.Load(ref gradient, (nuint)k));
         return k;
     }
 }

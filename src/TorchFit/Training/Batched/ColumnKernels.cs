@@ -295,14 +295,33 @@ internal static class ColumnKernels<T, TV, L>
         L.Store(second, ref destination, (nuint)(offset + width));
     }
 
-    /// <summary>Scales a raw gradient slice by 2/B and hands it to the update rule (<see cref="RuleKernel{T, TV, L}"/>).</summary>
-    private readonly ref struct Updater<TRule>(TRule rule, RuleBuffers<T> buffers, TV scale, int kp) where TRule : struct, IUpdateRule<T>
+    /// <summary>
+    /// Scales a raw gradient slice by 2/B and hands it to the update rule (<see cref="RuleKernel{T, TV, L}"/>). With one
+    /// vector of columns every update reads the same scalars, so they are loaded once per step (at batch 1 a step is
+    /// mostly updates).
+    /// </summary>
+    private readonly ref struct Updater<TRule> where TRule : struct, IUpdateRule<T>
     {
-        private readonly TRule _rule = rule;
-        private readonly RuleBuffers<T> _buffers = buffers;
+        private readonly TRule _rule;
+        private readonly RuleBuffers<T> _buffers;
+        private readonly TV _scale;
+        private readonly int _kp;
+        private readonly RuleScalars<TV> _firstColumns;
+
+        public Updater(TRule rule, RuleBuffers<T> buffers, TV scale, int kp)
+        {
+            _rule = rule;
+            _buffers = buffers;
+            _scale = scale;
+            _kp = kp;
+            _firstColumns = RuleKernel<T, TV, L>.Scalars(buffers, 0);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-        public void Apply(TV rawGradient, int j, int column) =>
-            RuleKernel<T, TV, L>.Apply(_rule, _buffers, (nuint)(j * kp + column), (nuint)column, L.Multiply(rawGradient, scale));
+        public void Apply(TV rawGradient, int j, int column)
+        {
+            var scalars = column == 0 ? _firstColumns : RuleKernel<T, TV, L>.Scalars(_buffers, (nuint)column);
+            RuleKernel<T, TV, L>.Apply(_rule, _buffers, (nuint)(j * _kp + column), scalars, L.Multiply(rawGradient, _scale));
+        }
     }
 }

@@ -26,7 +26,10 @@ internal interface IUpdateRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// </summary>
     bool BeginStep(long step);
 
-    /// <summary>The new weight, from the weight, its gradient, its state (updated in place) and the configuration's scalars.</summary>
-    TV Apply<TV, TArithmetic>(TV weight, TV gradient, ref RuleState<TV> state, in RuleScalars<TV> scalars)
+    /// <summary>
+    /// The new weight, from the weight, its gradient, its state (<paramref name="first"/> to <paramref name="third"/>,
+    /// as many as <see cref="StateCount"/>, updated in place) and the configuration's scalars.
+    /// </summary>
+    TV Apply<TV, TArithmetic>(TV weight, TV gradient, ref TV first, ref TV second, ref TV third, in RuleScalars<TV> scalars)
         where TArithmetic : IArithmetic<TV>;
 }

@@ -14,13 +14,9 @@ internal static class RuleKernel<T, TV, L>
     where T : unmanaged, IFloatingPointIeee754<T>
     where L : struct, ILanes<T, TV>
 {
-    /// <summary>
-    /// Updates the <see cref="ILanes{T, TVector}.Count"/> weights at <paramref name="offset"/> (and their state)
-    /// with <paramref name="gradient"/>, reading the scalars of the configurations from <paramref name="column"/> on.
-    /// </summary>
+    /// <summary>The scalars of the configurations from <paramref name="column"/> on: one vector per parameter row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Apply<TRule>(in TRule rule, in RuleBuffers<T> buffers, nuint offset, nuint column, TV gradient)
-        where TRule : struct, IUpdateRule<T>
+    public static RuleScalars<TV> Scalars(in RuleBuffers<T> buffers, nuint column)
     {
         RuleScalars<TV> scalars = default;
         int rows = buffers.ParameterRows;
@@ -30,18 +26,28 @@ internal static class RuleKernel<T, TV, L>
         if (rows > 1) scalars.Second = L.Load(ref parameters, stride + column);
         if (rows > 2) scalars.Third = L.Load(ref parameters, 2 * stride + column);
         if (rows > 3) scalars.Fourth = L.Load(ref parameters, 3 * stride + column);
+        return scalars;
+    }
 
-        RuleState<TV> state = default;
+    /// <summary>
+    /// Updates the <see cref="ILanes{T, TVector}.Count"/> weights at <paramref name="offset"/> (and their state)
+    /// with <paramref name="gradient"/>, with the configurations' <paramref name="scalars"/> (<see cref="Scalars"/>:
+    /// callers load them once for as many vectors as they share them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Apply<TRule>(in TRule rule, in RuleBuffers<T> buffers, nuint offset, in RuleScalars<TV> scalars, TV gradient)
+        where TRule : struct, IUpdateRule<T>
+    {
         int count = rule.StateCount;
-        if (count > 0) state.First = L.Load(ref buffers.First, offset);
-        if (count > 1) state.Second = L.Load(ref buffers.Second, offset);
-        if (count > 2) state.Third = L.Load(ref buffers.Third, offset);
+        TV first = count > 0 ? L.Load(ref buffers.First, offset) : L.Zero;
+        TV second = count > 1 ? L.Load(ref buffers.Second, offset) : L.Zero;
+        TV third = count > 2 ? L.Load(ref buffers.Third, offset) : L.Zero;
 
-        var weight = rule.Apply<TV, L>(L.Load(ref buffers.Weights, offset), gradient, ref state, scalars);
+        var weight = rule.Apply<TV, L>(L.Load(ref buffers.Weights, offset), gradient, ref first, ref second, ref third, scalars);
 
         L.Store(weight, ref buffers.Weights, offset);
-        if (count > 0) L.Store(state.First, ref buffers.First, offset);
-        if (count > 1) L.Store(state.Second, ref buffers.Second, offset);
-        if (count > 2) L.Store(state.Third, ref buffers.Third, offset);
+        if (count > 0) L.Store(first, ref buffers.First, offset);
+        if (count > 1) L.Store(second, ref buffers.Second, offset);
+        if (count > 2) L.Store(third, ref buffers.Third, offset);
     }
 }

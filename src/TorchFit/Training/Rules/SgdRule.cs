@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using TorchFit.Numerics;
 
 namespace TorchFit.Training.Rules;
@@ -45,12 +46,14 @@ internal readonly struct SgdRule<T> : IUpdateRule<T> where T : unmanaged, IFloat
     public bool BeginStep(long step) => false;
 
     /// <inheritdoc/>
-    public TV Apply<TV, TArithmetic>(TV weight, TV gradient, ref RuleState<TV> state, in RuleScalars<TV> scalars)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TV Apply<TV, TArithmetic>(TV weight, TV gradient, ref TV first, ref TV second, ref TV third, in RuleScalars<TV> scalars)
         where TArithmetic : IArithmetic<TV>
     {
-        if (!_form.UsesMomentum) return TArithmetic.MultiplyAdd(scalars.First, gradient, weight);
-        state.First = TArithmetic.MultiplyAdd(scalars.Second, state.First, gradient);
-        var step = _form.Nesterov ? TArithmetic.MultiplyAdd(scalars.Second, state.First, gradient) : state.First;
-        return TArithmetic.MultiplyAdd(scalars.First, step, weight);
+        if (!_form.UsesMomentum) return TArithmetic.MultiplyAdd(scalars.First, gradient, weight);   // w − η·g
+        ref TV buffer = ref first;
+        buffer = TArithmetic.MultiplyAdd(scalars.Second, buffer, gradient);                          // buf ← μ·buf + g
+        var step = _form.Nesterov ? TArithmetic.MultiplyAdd(scalars.Second, buffer, gradient) : buffer;
+        return TArithmetic.MultiplyAdd(scalars.First, step, weight);                                 // w − η·(buf or g + μ·buf)
     }
 }

@@ -24,12 +24,7 @@ internal static class TensorRule
         where TRule : struct, IUpdateRule<T>
     {
         using var scope = NewDisposeScope();
-        var current = new RuleState<Tensor>
-        {
-            First = state.Length > 0 ? state[0] : null!,
-            Second = state.Length > 1 ? state[1] : null!,
-            Third = state.Length > 2 ? state[2] : null!,
-        };
+        Tensor first = state.Length > 0 ? state[0] : null!, second = state.Length > 1 ? state[1] : null!, third = state.Length > 2 ? state[2] : null!;
         var values = new RuleScalars<Tensor>
         {
             First = scalars.Length > 0 ? scalars[0] : null!,
@@ -37,11 +32,11 @@ internal static class TensorRule
             Third = scalars.Length > 2 ? scalars[2] : null!,
             Fourth = scalars.Length > 3 ? scalars[3] : null!,
         };
-        var updated = rule.Apply<Tensor, TensorArithmetic>(weights, gradient, ref current, values);
+        var updated = rule.Apply<Tensor, TensorArithmetic>(weights, gradient, ref first, ref second, ref third, values);
         weights.copy_(updated);
-        if (state.Length > 0) CopyIfNew(state[0], current.First);
-        if (state.Length > 1) CopyIfNew(state[1], current.Second);
-        if (state.Length > 2) CopyIfNew(state[2], current.Third);
+        if (state.Length > 0) CopyIfNew(state[0], first);
+        if (state.Length > 1) CopyIfNew(state[1], second);
+        if (state.Length > 2) CopyIfNew(state[2], third);
     }
 
     private static void CopyIfNew(Tensor target, Tensor value)
