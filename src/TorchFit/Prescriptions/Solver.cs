@@ -110,7 +110,7 @@ public static class Solver
         int index = Array.FindIndex(mse, m => m <= target);
         string description = F($"heavy ball lr {heavyRate:G4}, momentum {heavyMomentum:G4} for {first.EpochsCompleted:N0} epochs")
             + (second is null ? "" : F($", then plain GD lr {plainRate:G4} for {second.EpochsCompleted:N0}")) + ", full batch";
-        return new SolveRow("prescribed: tuned heavy ball, then plain GD", description, predicted, index < 0 ? null : index + 1, mse.Length,
+        return new SolveRow(second is null ? "prescribed: tuned heavy ball" : "prescribed: tuned heavy ball, then plain GD", description, predicted, index < 0 ? null : index + 1, mse.Length,
             mse.Length > 0 ? mse[^1] : first.InitialMse, mse.Length > 0 ? mse.Min() : first.InitialMse,
             first.Options.Precision.ToName(), first.Seconds + (second?.Seconds ?? 0));
     }
