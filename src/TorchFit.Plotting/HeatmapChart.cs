@@ -279,7 +279,7 @@ public static class HeatmapChart
         return ticks;
     }
 
-    /// <summary>A second, smaller, non-bold title line placed under the title.</summary>
+    /// <summary>Smaller, non-bold title lines placed under the title (one line per <c>'\n'</c>).</summary>
     private static void AddSubtitle(Plot plot, string subtitle)
     {
         var panel = new ScottPlot.Panels.TitlePanel();
@@ -297,7 +297,12 @@ public static class HeatmapChart
     {
         plot.Add.VerticalLine(mark.Position, 2.5f, MarkColor, LinePattern.Dashed);
         var top = plot.Axes.Top;
-        top.TickGenerator = new NumericManual([mark.Position], [mark.Label]);
+        // ScottPlot centres top tick labels on the tick. In the last column's right half a centred label would run
+        // off the chart, so it is padded on the right with as many figure spaces as it has characters: its visible
+        // text then ends near the line.
+        string label = mark.Position > columns - 1 ? mark.Label + new string('\u2007', mark.Label.Length) : mark.Label;
+        top.TickGenerator = new NumericManual([mark.Position], [label]);
+
         top.TickLabelStyle.ForeColor = MarkColor;
         top.TickLabelStyle.FontSize = TickFontSize;
         top.MajorTickStyle.Color = MarkColor;

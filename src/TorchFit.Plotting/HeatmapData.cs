@@ -24,7 +24,7 @@ namespace TorchFit.Plotting;
 /// <param name="XLabel">The x axis label, for example <c>"learning rate η"</c>.</param>
 /// <param name="YLabel">The y axis label, for example <c>"batch size"</c>.</param>
 /// <param name="ColorBarLabel">The label of the colour bar, for example <c>"log10 final MSE"</c>.</param>
-/// <param name="Subtitle">An optional smaller second line under the title; null or blank for none.</param>
+/// <param name="Subtitle">Optional smaller lines under the title, a <c>'\n'</c> between lines; null or blank for none.</param>
 /// <param name="ColumnMark">An optional labelled vertical dashed line between columns; null for none.</param>
 public sealed record HeatmapData(
     IReadOnlyList<string> RowLabels,

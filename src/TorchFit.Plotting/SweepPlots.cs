@@ -1,4 +1,5 @@
 using System.Globalization;
+using TorchFit.Diagnostics;
 using TorchFit.Sweeps;
 
 namespace TorchFit.Plotting;
@@ -6,7 +7,8 @@ namespace TorchFit.Plotting;
 /// <summary>
 /// The plots of a sweep directory, in <c>plots/</c>: per momentum/dtype slice, a heatmap of log10 final MSE
 /// and one of epochs-to-target over batch size × learning rate, and loss curves grouped by batch size.
-/// Repeats over seeds are summarised by their median.
+/// Repeats over seeds are summarised by their median, and each heatmap says so; its dashed line is the
+/// slice's own full-batch stability limit (plain GD, heavy ball or Nesterov).
 /// </summary>
 public static class SweepPlots
 {
@@ -26,20 +28,25 @@ public static class SweepPlots
             string label = $"{slice.Key.Dtype}, momentum {Text(slice.Key.Momentum)}{(slice.Key.Nesterov ? " (Nesterov)" : "")}";
             var batches = sliceRows.Select(r => r.BatchSize).Distinct().Order().ToList();
             var rates = sliceRows.Select(r => r.LearningRate).Distinct().Order().ToList();
-            double limit = manifest.FullBatchStabilityLimit;
-            string subtitle = $"{manifest.Problem.Name}; full-batch stability limit η < {limit:0.#####} (largest η here = {rates[^1] / limit:P0} of it)";
-            var mark = LimitMark(rates, limit);
+            // Each method has its own full-batch limit: plain GD's 2/λ_max does not apply to momentum.
+            double limit = ConvergenceRate.StableLearningRateLimitFromPlain(manifest.FullBatchStabilityLimit, slice.Key.Momentum, slice.Key.Nesterov);
+            string method = ConvergenceRate.MethodName(slice.Key.Momentum, slice.Key.Nesterov);
+            string limitLine = $"full-batch {method} limit η < {ConvergenceRate.StableLearningRateRule(slice.Key.Momentum, slice.Key.Nesterov)} = {limit:0.#####} (largest η here: {100 * rates[^1] / limit:0}% of it)";
+            var mark = LimitMark(rates, limit, method);
+            var seeds = sliceRows.Select(r => r.Seed).Distinct().Order().ToList();
 
             string[] rowLabels = [.. batches.Select(b => b.ToString(CultureInfo.InvariantCulture))];
             string[] columnLabels = [.. rates.Select(Text)];
             var finalMse = Grid(batches, rates, sliceRows, FinalMseCell);
+            string finalSubtitle = Subtitle(manifest, seeds, "final MSE", "geometric mean", "diverged runs left out", limitLine);
             written.AddRange(Both(Path.Combine(directory, $"heatmap-final-mse-{name}"), path => HeatmapChart.Save(path, $"Final MSE after {manifest.Grid.Epochs:N0} epochs ({label})",
-                new HeatmapData(rowLabels, columnLabels, finalMse.Values, finalMse.Text, "learning rate η", "batch size", "log10 final MSE", subtitle, mark))));
+                new HeatmapData(rowLabels, columnLabels, finalMse.Values, finalMse.Text, "learning rate η", "batch size", ColorBar("log10 final MSE", seeds), finalSubtitle, mark))));
 
             double target = manifest.Grid.Target;
             var epochs = Grid(batches, rates, sliceRows, EpochsToTargetCell);
+            string epochsSubtitle = Subtitle(manifest, seeds, "epochs", "mean", "of the runs that reached it", limitLine);
             written.AddRange(Both(Path.Combine(directory, $"heatmap-epochs-to-target-{name}"), path => HeatmapChart.Save(path, $"Epochs to MSE ≤ {target:0e+00} ({label})",
-                new HeatmapData(rowLabels, columnLabels, epochs.Values, epochs.Text, "learning rate η", "batch size", "epochs to target", subtitle, mark))));
+                new HeatmapData(rowLabels, columnLabels, epochs.Values, epochs.Text, "learning rate η", "batch size", ColorBar("epochs to target", seeds), epochsSubtitle, mark))));
 
             foreach (int batch in batches)
             {
@@ -48,22 +55,38 @@ public static class SweepPlots
                     .Select(r => new LossSeries($"η = {Text(r.LearningRate)}" + (r.DivergedAtEpoch is { } e ? $" (diverged @ {e:N0})" : ""), store.ReadHistoryMse(r.History)))
                     .ToList();
                 written.AddRange(Both(Path.Combine(directory, $"curves-{name}-batch{batch}"), path => LossCurveChart.Save(path,
-                    $"Full-data MSE per epoch, batch size {batch} ({label}, seed {seed})", series, [new ReferenceLevel($"target {target:0e+00}", target)])));
+                    $"Full-data MSE per epoch, batch size {batch} ({label}, run seed {seed})", series, [new ReferenceLevel($"target {target:0e+00}", target)])));
             }
         }
         return written;
     }
 
-    /// <summary>The dashed line at the stability limit, between the learning rates around it (log-interpolated), or at the right edge.</summary>
-    private static HeatmapColumnMark? LimitMark(List<double> rates, double limit)
+    /// <summary>The dashed line at the slice's own stability limit, between the learning rates around it (log-interpolated), or at the right edge.</summary>
+    private static HeatmapColumnMark? LimitMark(List<double> rates, double limit, string method)
     {
         if (!(limit > 0) || limit < rates[0]) return null;
-        string label = $"full-batch limit η < {limit:0.#####}";
+        string label = $"{method} limit η < {limit:0.#####}";
         int above = rates.FindIndex(r => r > limit);
         if (above < 0) return new HeatmapColumnMark(rates.Count - 0.5, label);
         double fraction = Math.Log(limit / rates[above - 1]) / Math.Log(rates[above] / rates[above - 1]);
         return new HeatmapColumnMark(above - 1 + fraction, label);
     }
+
+    /// <summary>
+    /// The lines under a heatmap's title: the problem (a generated one's seed is in its name: not the runs'
+    /// seeds), the runs' seeds (weights and shuffles) and how a cell combines them, and the slice's limit.
+    /// </summary>
+    private static string Subtitle(SweepManifest manifest, List<ulong> seeds, string quantity, string middleTwo, string which, string limitLine) =>
+        seeds.Count == 1
+            ? $"problem: {manifest.Problem.Name} · run seed {seeds[0]}\n{limitLine}"
+            : $"problem: {manifest.Problem.Name} · run seeds {SeedList(seeds)}\n"
+              + $"cell: median {quantity} over the {seeds.Count} run seeds{(seeds.Count % 2 == 0 ? $" ({middleTwo} of the middle two)" : "")}, {which}\n{limitLine}";
+
+    private static string ColorBar(string quantity, List<ulong> seeds) =>
+        seeds.Count == 1 ? quantity : $"{quantity}, median of {seeds.Count} seeds";
+
+    private static string SeedList(List<ulong> seeds) =>
+        seeds.Count <= 6 ? string.Join(", ", seeds) : $"{seeds[0]}, {seeds[1]}, … {seeds[^1]} ({seeds.Count})";
 
     private static (double[,] Values, string?[,] Text) Grid(List<int> batches, List<double> rates, List<SweepRow> rows,
         Func<List<SweepRow>, (double Value, string Text)> summarise)

@@ -19,9 +19,10 @@ internal static class DiagnosisView
             ("λ_max = 2σ_max²/n", Numbers.Mse(s.LambdaMax)),
             ("λ_min = 2σ_min²/n", Numbers.Mse(s.LambdaMin)),
             ("κ = λ_max/λ_min", $"{s.Kappa:N0}"),
-            ("stability limit 2/λ_max", $"{s.StableLearningRateLimit:G5}"),
-            ("optimal constant lr 2/(λ_max+λ_min)", $"{s.OptimalLearningRate:G5}"),
+            ("plain-GD stability limit 2/λ_max", $"{s.StableLearningRateLimit:G5}"),
+            ("worst-case-optimal constant lr 2/(λ_max+λ_min)", $"{s.OptimalLearningRate:G5}"),
             ("tuned heavy ball lr / momentum", $"{s.TunedHeavyBallLearningRate:G5} / {s.TunedHeavyBallMomentum:G6}"),
+            ($"heavy-ball stability limit {ConvergenceRate.StableLearningRateRule(s.TunedHeavyBallMomentum)} at that μ", $"{ConvergenceRate.StableLearningRateLimit(s.LambdaMax, s.TunedHeavyBallMomentum):G5}"),
             ($"{d.Dtype} rounding floor (estimate)", $"{Numbers.Mse(d.RoundingFloor.Low)} to {Numbers.Mse(d.RoundingFloor.High)}"),
             ("‖w₀‖ / its null-space part", $"{d.InitialWeightsNorm:G4} / {d.NullSpaceNorm:G4}"),
         })
@@ -30,14 +31,16 @@ internal static class DiagnosisView
 
         var settings = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Reaching MSE ≤ {Numbers.Mse(d.Target)} from {Numbers.Mse(d.InitialMse)}"))
             .AddColumn("setting").AddColumn(new TableColumn("lr").RightAligned()).AddColumn(new TableColumn("momentum").RightAligned())
-            .AddColumn(new TableColumn("batch").RightAligned()).AddColumn(new TableColumn("% of limit").RightAligned())
+            .AddColumn(new TableColumn("batch").RightAligned()).AddColumn(new TableColumn("% of its own limit").RightAligned())
             .AddColumn(new TableColumn("slowest mode / step").RightAligned()).AddColumn(new TableColumn("steps").RightAligned())
             .AddColumn(new TableColumn("epochs").RightAligned());
         foreach (var a in d.Settings)
             settings.AddRow(Markup.Escape(a.Name), $"{a.LearningRate:G4}", $"{a.Momentum:G4}{(a.Nesterov ? " (Nesterov)" : "")}", $"{a.BatchSize}",
-                $"{100 * a.FractionOfStabilityLimit:0}%", $"{a.SlowestModeContraction:0.######}",
+                $"{100 * a.FractionOfStabilityLimit:0.##}%", $"{a.SlowestModeContraction:0.######}",
                 a.StepsToTarget is long steps ? Numbers.Count(steps) : "never", a.EpochsToTarget is long epochs ? Numbers.Count(epochs) : "never");
         console.Write(settings);
+        console.MarkupLine(Markup.Escape($"  % of its own limit: lr over the stability limit of that method at full batch: {ConvergenceRate.StableLearningRateRule()} for plain GD, "
+            + $"{ConvergenceRate.StableLearningRateRule(0.5)} for heavy ball, {ConvergenceRate.StableLearningRateRule(0.5, nesterov: true)} for Nesterov."));
         console.MarkupLine("[bold]Why[/]");
         foreach (var line in d.Explanation) console.MarkupLine("  • " + Markup.Escape(line));
     }

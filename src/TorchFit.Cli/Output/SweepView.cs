@@ -1,4 +1,5 @@
 using Spectre.Console;
+using TorchFit.Diagnostics;
 using TorchFit.Sweeps;
 
 namespace TorchFit.Cli.Output;
@@ -34,17 +35,26 @@ internal static class SweepView
         console.Write(table);
         if (rows.Count > MaxTableRows) console.MarkupLine(Markup.Escape($"(first {MaxTableRows} of {rows.Count} rows; all of them are in results.csv)"));
 
-        double limit = manifest.FullBatchStabilityLimit;
-        var rates = rows.Select(r => r.LearningRate).Distinct().Order().ToList();
-        var near = rates.Where(lr => lr <= limit && lr >= 0.9 * limit).ToList();
-        var above = rates.Where(lr => lr > limit).ToList();
-        string where = string.Join(" ", new[]
+        // Each method has its own full-batch limit: plain GD's 2/λ_max does not apply to momentum.
+        foreach (var method in rows.GroupBy(r => (r.Momentum, r.Nesterov)).OrderBy(g => g.Key.Momentum).ThenBy(g => g.Key.Nesterov))
         {
-            near.Count > 0 ? $"lr {string.Join(", ", near.Select(Numbers.Exact))} sits at its edge ({string.Join(", ", near.Select(lr => $"{lr / limit:P0}"))} of it)." : "",
-            above.Count > 0 ? $"lr {string.Join(", ", above.Select(Numbers.Exact))} is above it: full-batch runs there diverge." : "",
-        }.Where(s => s.Length > 0));
-        console.MarkupLine(Markup.Escape($"Full-batch stability limit 2/λ_max = {limit:0.#####}. {where}".TrimEnd()));
+            var (momentum, nesterov) = method.Key;
+            double limit = Limit(manifest, momentum, nesterov);
+            var rates = method.Select(r => r.LearningRate).Distinct().Order().ToList();
+            var near = rates.Where(lr => lr <= limit && lr >= 0.9 * limit).ToList();
+            var above = rates.Where(lr => lr > limit).ToList();
+            string where = string.Join(" ", new[]
+            {
+                near.Count > 0 ? $"lr {string.Join(", ", near.Select(Numbers.Exact))} sits at its edge ({string.Join(", ", near.Select(lr => $"{lr / limit:P0}"))} of it)." : "",
+                above.Count > 0 ? $"lr {string.Join(", ", above.Select(Numbers.Exact))} is above it: full-batch runs there diverge." : "",
+            }.Where(s => s.Length > 0));
+            string which = ConvergenceRate.MethodName(momentum, nesterov) + (momentum == 0 ? "" : $", μ {Numbers.Exact(momentum)}");
+            console.MarkupLine(Markup.Escape($"Full-batch stability limit ({which}) {ConvergenceRate.StableLearningRateRule(momentum, nesterov)} = {limit:0.#####}. {where}".TrimEnd()));
+        }
         foreach (var r in rows.Where(r => r.DivergedAtEpoch is not null).Take(8))
-            console.MarkupLine(Markup.Escape($"  diverged: batch {r.BatchSize}, lr {Numbers.Exact(r.LearningRate)}, μ {Numbers.Exact(r.Momentum)}, seed {r.Seed} at epoch {Numbers.Count(r.DivergedAtEpoch!.Value)} (full-batch limit η < {limit:0.#####})"));
+            console.MarkupLine(Markup.Escape($"  diverged: batch {r.BatchSize}, lr {Numbers.Exact(r.LearningRate)}, μ {Numbers.Exact(r.Momentum)}, seed {r.Seed} at epoch {Numbers.Count(r.DivergedAtEpoch!.Value)} (full-batch {ConvergenceRate.MethodName(r.Momentum, r.Nesterov)} limit η < {Limit(manifest, r.Momentum, r.Nesterov):0.#####})"));
     }
+
+    private static double Limit(SweepManifest manifest, double momentum, bool nesterov) =>
+        ConvergenceRate.StableLearningRateLimitFromPlain(manifest.FullBatchStabilityLimit, momentum, nesterov);
 }

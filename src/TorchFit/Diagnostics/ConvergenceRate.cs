@@ -19,4 +19,28 @@ public static class ConvergenceRate
         var root = Complex.Sqrt(t * t - 4 * p);
         return Math.Max(((t + root) / 2).Magnitude, ((t - root) / 2).Magnitude);
     }
+
+    /// <summary>
+    /// The largest learning rate at which full-batch steps on curvature <paramref name="lambdaMax"/> still
+    /// contract (<see cref="PerStep"/> &lt; 1 just below it, a root at −1 on it): 2/λ_max for plain GD,
+    /// 2(1 + μ)/λ_max for heavy ball, 2(1 + μ)/((1 + 2μ)·λ_max) for Nesterov. Each method has its own:
+    /// plain GD's does not apply to momentum.
+    /// </summary>
+    public static double StableLearningRateLimit(double lambdaMax, double momentum = 0, bool nesterov = false) =>
+        (momentum == 0 ? 2 : nesterov ? 2 * (1 + momentum) / (1 + 2 * momentum) : 2 * (1 + momentum)) / lambdaMax;
+
+    /// <summary>
+    /// <see cref="StableLearningRateLimit"/> from plain GD's limit 2/λ_max (what a sweep manifest records)
+    /// instead of λ_max.
+    /// </summary>
+    public static double StableLearningRateLimitFromPlain(double plainLimit, double momentum = 0, bool nesterov = false) =>
+        StableLearningRateLimit(2 / plainLimit, momentum, nesterov);
+
+    /// <summary>"plain GD", "heavy ball" or "Nesterov": the method whose limit <see cref="StableLearningRateLimit"/> gives.</summary>
+    public static string MethodName(double momentum = 0, bool nesterov = false) =>
+        momentum == 0 ? "plain GD" : nesterov ? "Nesterov" : "heavy ball";
+
+    /// <summary>The formula of <see cref="StableLearningRateLimit"/> for these settings, as text.</summary>
+    public static string StableLearningRateRule(double momentum = 0, bool nesterov = false) =>
+        momentum == 0 ? "2/λ_max" : nesterov ? "2(1 + μ)/((1 + 2μ)·λ_max)" : "2(1 + μ)/λ_max";
 }

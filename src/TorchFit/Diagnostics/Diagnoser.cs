@@ -1,5 +1,6 @@
 using TorchFit.Baselines;
 using TorchFit.Problems;
+using TorchFit.Reproduction;
 using TorchFit.Training;
 
 namespace TorchFit.Diagnostics;
@@ -19,7 +20,8 @@ public static class Diagnoser
     /// <summary>
     /// Analyses <paramref name="settings"/> and the alternatives that explain the question: the same
     /// step at batch 32, full-batch GD at 2/(λ_max + λ_min) (the minimax constant step: best for the
-    /// worst starting point, not necessarily for this one), and heavy ball tuned to the spectrum.
+    /// worst starting point, not necessarily for this one), and heavy ball tuned to the spectrum. The
+    /// explanation speaks of the question and its accepted answer only on <see cref="QuestionProblem"/>.
     /// The initial weights are the ones every engine draws for the same seed and init.
     /// </summary>
     public static Diagnosis Diagnose(LinearProblem problem, TrainingOptions settings, double target = 1e-10)
@@ -43,12 +45,12 @@ public static class Diagnoser
         };
         if (new BatchPlan(n, settings.BatchSize).BatchSize != new BatchPlan(n, 32).BatchSize)
             analyses.Add(Analyze("same learning rate, batch 32", settings.LearningRate, settings.Momentum, settings.Nesterov, 32));
-        analyses.Add(Analyze("full batch, lr 2/(λ_max + λ_min)", spectrum.OptimalLearningRate, 0, false, n));
+        analyses.Add(Analyze("full batch, worst-case-optimal lr 2/(λ_max + λ_min)", spectrum.OptimalLearningRate, 0, false, n));
         analyses.Add(Analyze("full batch, heavy ball tuned to the spectrum", spectrum.TunedHeavyBallLearningRate, spectrum.TunedHeavyBallMomentum, false, n));
 
         var diagnosis = new Diagnosis(problem.Name, n, problem.Columns, spectrum, target, settings.Precision.ToName(), floor,
             modes.InitialMse, Math.Sqrt(initial.Sum(w => w * w)), decomposition.NullSpaceNorm(initial), analyses, []);
-        return diagnosis with { Explanation = DiagnosisExplanation.Build(diagnosis, settings) };
+        return diagnosis with { Explanation = DiagnosisExplanation.Build(diagnosis, settings, modes, QuestionProblem.Is(problem)) };
 
         SettingAnalysis Analyze(string name, double learningRate, double momentum, bool nesterov, int requestedBatchSize)
         {
@@ -57,17 +59,18 @@ public static class Diagnoser
             double slow = ConvergenceRate.PerStep(spectrum.LambdaMin, learningRate, momentum, nesterov);
             double fast = ConvergenceRate.PerStep(spectrum.LambdaMax, learningRate, momentum, nesterov);
             bool diverges = Math.Max(slow, fast) >= 1;
-            var (steps, note) = StepsTo(learningRate, momentum, nesterov, diverges);
+            double limit = ConvergenceRate.StableLearningRateLimit(spectrum.LambdaMax, momentum, nesterov);
+            var (steps, note) = StepsTo(learningRate, momentum, nesterov, diverges, limit);
             if (steps is not null && batchSize < n)
                 note += "; mini-batch steps counted as full-batch steps of the same size (their mean), gradient noise aside";
             return new SettingAnalysis(name, learningRate, momentum, nesterov, batchSize, stepsPerEpoch,
-                learningRate / spectrum.StableLearningRateLimit, slow, fast, diverges,
+                limit, learningRate / limit, slow, fast, diverges,
                 steps, steps is null ? null : (steps + stepsPerEpoch - 1) / stepsPerEpoch, note);
         }
 
-        (long?, string) StepsTo(double learningRate, double momentum, bool nesterov, bool diverges)
+        (long?, string) StepsTo(double learningRate, double momentum, bool nesterov, bool diverges, double limit)
         {
-            if (diverges) return (null, $"diverges: learning rate above the stability limit {spectrum.StableLearningRateLimit:G4}");
+            if (diverges) return (null, Text.F($"diverges: learning rate above the stability limit {ConvergenceRate.StableLearningRateRule(momentum, nesterov)} = {limit:G4}"));
             if (floor.Low > target) return (null, $"never in {settings.Precision.ToName()}: rounding the weights alone leaves ≈ {floor.Low:0.0e+00}, above the target");
             if (momentum == 0)
             {

@@ -8,7 +8,8 @@ namespace TorchFit.Diagnostics;
 /// <param name="Rows">n.</param>
 /// <param name="Lambdas">λᵢ = 2σᵢ²/n of the non-zero singular values.</param>
 /// <param name="Components">cᵢ = uᵢᵀ·r₀ for those modes.</param>
-/// <param name="UnreachableSquaredNorm">‖r₀‖² outside the column space of A: no w removes it.</param>
+/// <param name="UnreachableSquaredNorm">‖r₀‖² outside the column space of A, which is ‖b⊥‖² for every w: no w
+/// removes it (<see cref="ProblemDecomposition.UnreachableSquaredNorm"/>, 0 at rounding level).</param>
 public sealed record ErrorModes(int Rows, double[] Lambdas, double[] Components, double UnreachableSquaredNorm)
 {
     /// <summary>The MSE of the starting point.</summary>

@@ -7,7 +7,9 @@ namespace TorchFit.Diagnostics;
 /// <param name="Nesterov">Nesterov momentum.</param>
 /// <param name="BatchSize">Rows per step (n = full batch).</param>
 /// <param name="StepsPerEpoch">⌈n/B⌉.</param>
-/// <param name="FractionOfStabilityLimit">η / (2/λ_max).</param>
+/// <param name="StabilityLimit">The largest stable η for this method at full batch: 2/λ_max plain, 2(1 + μ)/λ_max
+/// heavy ball, 2(1 + μ)/((1 + 2μ)·λ_max) Nesterov (<see cref="ConvergenceRate.StableLearningRateLimit"/>).</param>
+/// <param name="FractionOfStabilityLimit">η / <paramref name="StabilityLimit"/>: its own method's limit, not plain GD's.</param>
 /// <param name="SlowestModeContraction">Per-step factor of the flattest mode (λ_min).</param>
 /// <param name="FastestModeContraction">Per-step factor of the sharpest mode (λ_max); ≥ 1 diverges.</param>
 /// <param name="Diverges">True when some mode does not shrink.</param>
@@ -21,6 +23,7 @@ public sealed record SettingAnalysis(
     bool Nesterov,
     int BatchSize,
     int StepsPerEpoch,
+    double StabilityLimit,
     double FractionOfStabilityLimit,
     double SlowestModeContraction,
     double FastestModeContraction,

@@ -27,8 +27,8 @@ public sealed record Spectrum(int Rows, double[] SingularValues, int Rank)
     /// <summary>κ = λ_max/λ_min: how many times slower the slowest mode is than the fastest.</summary>
     public double Kappa => LambdaMax / LambdaMin;
 
-    /// <summary>Full-batch GD is stable only while η &lt; 2/λ_max.</summary>
-    public double StableLearningRateLimit => 2 / LambdaMax;
+    /// <summary>Full-batch plain GD is stable only while η &lt; 2/λ_max (momentum has its own limit: <see cref="ConvergenceRate.StableLearningRateLimit"/>).</summary>
+    public double StableLearningRateLimit => ConvergenceRate.StableLearningRateLimit(LambdaMax);
 
     /// <summary>
     /// η = 2/(λ_max + λ_min): the constant step that contracts the slowest and fastest modes equally,

@@ -27,6 +27,24 @@ public sealed class SweepCliTests : IDisposable
     }
 
     [Fact]
+    public void Should_Quote_Each_Methods_Own_Limit_For_Diverged_Runs()
+    {
+        // Given plain GD and heavy ball (μ 0.9) at an lr far above both full-batch limits
+        var outcome = CliRunner.Run(["sweep", "--n", "30", "--d", "50", "--batch-sizes", "30", "--lrs", "0.001,0.5", "--momentum", "0,0.9",
+            "--epochs", "20", "--device", "cpu", "--out", Dir("m")]);
+
+        // Then each limit is stated once, and each diverged run quotes its own method's limit, not plain GD's
+        Assert.Equal(0, outcome.ExitCode);
+        var lines = outcome.Console.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("Full-batch stability limit (plain GD) 2/λ_max", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Full-batch stability limit (heavy ball, μ 0.9) 2(1 + μ)/λ_max", StringComparison.Ordinal));
+        var diverged = lines.Where(l => l.Contains("diverged: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, diverged.Count);
+        Assert.Contains("(full-batch plain GD limit η <", Assert.Single(diverged, l => l.Contains("μ 0,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("(full-batch heavy ball limit η <", Assert.Single(diverged, l => l.Contains("μ 0.9,", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Skip_Finished_Configurations_When_Run_Again()
     {
         CliRunner.Run(["sweep", .. SmallGrid, "--out", Dir("s")]);

@@ -296,6 +296,41 @@ public sealed class HeatmapChartTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(path));
     }
 
+    [Fact]
+    public void Should_Write_Every_Line_Of_A_Multi_Line_Subtitle()
+    {
+        // Given a subtitle of three lines
+        string path = _temp.Combine("lines.svg");
+        HeatmapData data = Sweep() with { Subtitle = "problem: uniform 200×300, seed 0 · run seeds 0, 1, 2\ncell: median over them\nlimit line" };
+
+        // When it is saved
+        HeatmapChart.Save(path, "lines", data);
+
+        // Then each line is in the drawing
+        string text = XDocument.Load(path).Root!.Value;
+        foreach (string line in new[] { "problem: uniform 200×300, seed 0 · run seeds 0, 1, 2", "cell: median over them", "limit line" })
+        {
+            Assert.Contains(line, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Should_Keep_A_Column_Mark_Label_At_The_Right_Edge_Inside_The_Image()
+    {
+        // Given a column mark on the grid's right edge with a long label
+        string path = _temp.Combine("edge.png");
+        HeatmapData data = Sweep() with { ColumnMark = new HeatmapColumnMark(3.5, "heavy ball stability limit η < 0.0263518 (beyond the grid)") };
+
+        // When it is drawn
+        HeatmapChart.Save(path, "edge", data, 900, 600);
+
+        // Then the label's red text ends at the line, not past the image's right edge
+        using SKBitmap image = SKBitmap.Decode(path);
+        static bool IsMarkRed(SKColor c) => c.Red > 170 && c.Green < 110 && c.Blue < 110;
+        Assert.True(Count(image, new SKRectI(0, 0, image.Width, image.Height / 5), IsMarkRed) > 100, "the label should be drawn");
+        Assert.Equal(0, Count(image, new SKRectI(image.Width - 40, 0, image.Width, image.Height / 5), IsMarkRed));
+    }
+
     /// <summary>A realistic 4×4 batch-size × learning-rate sweep of log10 final MSE with one diverged run.</summary>
     private static HeatmapData Sweep()
     {

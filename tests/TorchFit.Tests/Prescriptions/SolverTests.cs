@@ -50,14 +50,50 @@ public class SolverTests
     [Fact]
     public void Should_Compare_With_The_Questions_Settings_And_Lbfgs()
     {
-        // Given short comparison runs on a small problem
+        // Given short comparison runs on a small problem (not the question's)
         var report = Solver.Solve(ProblemGenerator.Uniform(40, 60, 3), new SolveOptions { ComparisonEpochs = 50, LbfgsEpochs = 30, Device = "cpu" });
 
-        // Then the rows are the prescription, the question's two settings and L-BFGS, each measured
-        Assert.Equal(["prescribed: tuned heavy ball, then plain GD", "question: lr 0.01, full batch", "answer: lr 0.01, batch 32", "L-BFGS"],
-            report.Rows.Select(r => r.Name));
+        // Then the rows are the prescription, the question's two settings named by their settings, and L-BFGS, each measured
+        Assert.StartsWith("prescribed: tuned heavy ball", report.Rows[0].Name, StringComparison.Ordinal);
+        Assert.Equal(["lr 0.01, full batch", "lr 0.01, batch 32", "L-BFGS"], report.Rows.Skip(1).Select(r => r.Name));
         Assert.All(report.Rows, r => Assert.True(r.EpochsRun > 0 && r.Seconds >= 0));
         Assert.True(report.Rows[3].BestMse < report.Rows[1].BestMse, "L-BFGS should beat 50 epochs of plain full-batch SGD");
+    }
+
+    [Fact]
+    public void Should_Call_The_Comparison_Rows_Question_And_Answer_On_The_Questions_Problem_Only()
+    {
+        // Given the question's problem and a few comparison epochs
+        var report = Solver.Solve(ProblemGenerator.Uniform(200, 300, 0),
+            PrescriptionOnly with { MaxEpochs = 10, ComparisonEpochs = 2, Engine = TrainingEngine.Fused });
+
+        // Then its rows carry the question's and the answer's names
+        Assert.Equal(["question: lr 0.01, full batch", "answer: lr 0.01, batch 32"], report.Rows.Skip(1).Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Should_Say_Heavy_Ball_Reached_The_Target_On_Its_Own_When_It_Did()
+    {
+        // Given a float32 solve whose heavy-ball phase reaches the default target (measured: 1,090 of 1,143 predicted epochs)
+        var report = Solver.Solve(ProblemGenerator.Uniform(200, 300, 0), PrescriptionOnly with { Engine = TrainingEngine.Fused });
+
+        // Then the row and the notes say the plain-GD phase did not run, rather than that the schedule switched to it
+        Assert.Equal("prescribed: tuned heavy ball", report.Rows[0].Name);
+        Assert.DoesNotContain(", then plain GD", report.Rows[0].Description, StringComparison.Ordinal);
+        Assert.Contains(report.Notes, n => n.Contains("reached the target on its own", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Notes, n => n.Contains("switched to plain GD", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Say_Why_The_Schedule_Switched_To_Plain_Gd_When_It_Did()
+    {
+        // Given a float32 solve whose heavy-ball phase stops above the target (measured: 1.95e-10 after the 485 predicted epochs)
+        var report = Solver.Solve(ProblemGenerator.Uniform(50, 80, 0), PrescriptionOnly with { Engine = TrainingEngine.Fused });
+
+        // Then the row names both phases and the note gives the float32 reason for the switch
+        Assert.Equal("prescribed: tuned heavy ball, then plain GD", report.Rows[0].Name);
+        string note = Assert.Single(report.Notes, n => n.Contains("switched to plain GD", StringComparison.Ordinal));
+        Assert.Contains("amplifies float32 rounding", note, StringComparison.Ordinal);
     }
 
     [Fact]
