@@ -94,8 +94,8 @@ public static class HeatmapChart
                 $"A heatmap needs at least one row and one column; the values array is {rows}×{columns}.", nameof(data));
         }
 
-        CheckLabels(data.RowLabels, rows, "row", "rows");
-        CheckLabels(data.ColumnLabels, columns, "column", "columns");
+        CheckLabels(data.RowLabels, rows, "row", "rows", nameof(data));
+        CheckLabels(data.ColumnLabels, columns, "column", "columns", nameof(data));
         if (data.CellText is not null
             && (data.CellText.GetLength(0) != rows || data.CellText.GetLength(1) != columns))
         {
@@ -126,24 +126,24 @@ public static class HeatmapChart
         }
     }
 
-    private static void CheckLabels(IReadOnlyList<string> labels, int count, string kind, string plural)
+    private static void CheckLabels(IReadOnlyList<string> labels, int count, string kind, string plural, string argument)
     {
         if (labels is null)
         {
-            throw new ArgumentException($"The heatmap has no {kind} labels list.", "data");
+            throw new ArgumentException($"The heatmap has no {kind} labels list.", argument);
         }
 
         if (labels.Count != count)
         {
             throw new ArgumentException(
-                $"The heatmap has {count} {plural} but {labels.Count} {kind} labels; give one label per {kind}.", "data");
+                $"The heatmap has {count} {plural} but {labels.Count} {kind} labels; give one label per {kind}.", argument);
         }
 
         for (int i = 0; i < labels.Count; i++)
         {
             if (labels[i] is null)
             {
-                throw new ArgumentException($"The {kind} label {i} is null.", "data");
+                throw new ArgumentException($"The {kind} label {i} is null.", argument);
             }
         }
     }

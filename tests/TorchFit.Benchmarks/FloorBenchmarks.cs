@@ -9,7 +9,7 @@ namespace TorchFit.Benchmarks;
 /// the fused steps alone on 4000×6000, where arithmetic and memory traffic dominate.
 /// </summary>
 [MemoryDiagnoser]
-public class FloorBenchmarks
+public class FloorBenchmarks : IDisposable
 {
     private const int LargeRows = 4_000;
     private const int LargeColumns = 6_000;
@@ -38,6 +38,7 @@ public class FloorBenchmarks
     {
         foreach (var t in _largeBatches) t.Dispose();
         foreach (var t in new[] { _small, _smallVector, _large, _largeVector }) t.Dispose();
+        _largeSteps.Dispose();
     }
 
     [Benchmark]
@@ -51,4 +52,11 @@ public class FloorBenchmarks
 
     [Benchmark(OperationsPerInvoke = (LargeRows + Batch - 1) / Batch)]
     public double FusedSteps4000x6000() => _largeSteps.RunEpoch();
+
+    /// <summary>For callers that skip BenchmarkDotNet's cleanup: releases the fused runner's generator.</summary>
+    public void Dispose()
+    {
+        _largeSteps?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -46,7 +46,7 @@ internal sealed class BatchedEngine(int? threads) : ITrainingEngine
         return results;
     }
 
-    private TrainingResult[] TrainGroup(LinearProblem problem, IReadOnlyList<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private TrainingResult[] TrainGroup(LinearProblem problem, List<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var device = EngineResolver.ResolveDevice(TrainingEngine.Batched, group[0].Device);
         if (device.type != DeviceType.CPU) return TensorColumnTrainer.Train(problem, group, device, progress, cancellationToken);
@@ -68,13 +68,13 @@ internal sealed class BatchedEngine(int? threads) : ITrainingEngine
         return [.. results.SelectMany(r => r)];
     }
 
-    private static TrainingResult[] Dispatch(LinearProblem problem, IReadOnlyList<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
+    private static TrainingResult[] Dispatch(LinearProblem problem, List<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
         group[0].Precision == Precision.Float64
             ? Dispatch<double>(problem, group, progress, cancellationToken)
             : Dispatch<float>(problem, group, progress, cancellationToken);
 
     /// <summary>Picks the vector width for this many columns (see <see cref="LaneWidth"/>).</summary>
-    private static TrainingResult[] Dispatch<T>(LinearProblem problem, IReadOnlyList<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private static TrainingResult[] Dispatch<T>(LinearProblem problem, List<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T> => LaneWidth.Bytes(group.Count, Unsafe.SizeOf<T>()) switch
         {
             16 => Run<T, Vector128<T>, Lanes128<T>>(problem, group, progress, cancellationToken),
@@ -83,7 +83,7 @@ internal sealed class BatchedEngine(int? threads) : ITrainingEngine
         };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static TrainingResult[] Run<T, TV, L>(LinearProblem problem, IReadOnlyList<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private static TrainingResult[] Run<T, TV, L>(LinearProblem problem, List<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where L : struct, ILanes<T, TV>
