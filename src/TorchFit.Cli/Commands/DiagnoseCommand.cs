@@ -18,7 +18,7 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
     {
         string directory = settings.Out ?? Path.Combine("results", "diagnose");
         var problem = settings.CreateProblem();
-        IntraOpThreads.Apply(settings.Threads ?? Environment.ProcessorCount);
+        IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
         var diagnosis = Diagnoser.Diagnose(problem, options, settings.Target);
         var spectrum = diagnosis.Spectrum.SingularValues.Where(s => s > 0).ToArray();

@@ -14,7 +14,7 @@ internal sealed class LstsqCommand(CliContext context) : Command<ProblemSettings
     {
         string directory = settings.Out ?? Path.Combine("results", "lstsq");
         var problem = settings.CreateProblem();
-        int threads = IntraOpThreads.Apply(settings.Threads ?? Environment.ProcessorCount);
+        int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var result = LeastSquares.Solve(problem, settings.Device);
         string device = ComputeDevice.Describe(ComputeDevice.Resolve(settings.Device));
         string name = $"{problem.Rows}×{problem.Columns} lstsq";
