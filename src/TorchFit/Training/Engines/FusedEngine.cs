@@ -14,22 +14,18 @@ namespace TorchFit.Training.Engines;
 /// It draws the initial weights and every epoch's permutation from the same generator calls as the
 /// mirror, so a seed gives the same batches. One configuration at a time.
 /// </summary>
-internal sealed class FusedEngine : ITrainingEngine
+internal sealed class FusedEngine : SoloEngine
 {
-    public TrainingEngine Kind => TrainingEngine.Fused;
+    public override TrainingEngine Kind => TrainingEngine.Fused;
 
-    public IReadOnlyList<IReadOnlyList<int>> Groups(IReadOnlyList<TrainingOptions> configurations) => EngineRuns.OneByOne(configurations);
-
-    public IReadOnlyList<TrainingResult> Train(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        EngineRuns.EachAlone(problem, configurations, options =>
-        {
-            var device = EngineResolver.ResolveDevice(TrainingEngine.Fused, options.Device);
-            if (device.type != DeviceType.CPU) return TensorColumnTrainer.Train(problem, [options], device, progress, cancellationToken)[0];
-            return options.Precision == Precision.Float64
-                ? Run<double>(problem, options, progress, cancellationToken)
-                : Run<float>(problem, options, progress, cancellationToken);
-        });
+    protected override TrainingResult Run(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var device = EngineResolver.ResolveDevice(TrainingEngine.Fused, options.Device);
+        if (device.type != DeviceType.CPU) return TensorColumnTrainer.Train(problem, [options], device, progress, cancellationToken)[0];
+        return options.Precision == Precision.Float64
+            ? Run<double>(problem, options, progress, cancellationToken)
+            : Run<float>(problem, options, progress, cancellationToken);
+    }
 
     private static TrainingResult Run<T>(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>

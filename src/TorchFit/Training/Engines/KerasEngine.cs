@@ -10,17 +10,11 @@ namespace TorchFit.Training.Engines;
 /// trained the way Keras' <c>model.fit</c> trains <c>Dense(1, use_bias=False)</c>: module, autograd and
 /// optimizer, with Keras' init, batching, shuffling, dtype and History. One configuration at a time.
 /// </summary>
-internal sealed class KerasEngine : ITrainingEngine
+internal sealed class KerasEngine : SoloEngine
 {
-    public TrainingEngine Kind => TrainingEngine.Keras;
+    public override TrainingEngine Kind => TrainingEngine.Keras;
 
-    public IReadOnlyList<IReadOnlyList<int>> Groups(IReadOnlyList<TrainingOptions> configurations) => EngineRuns.OneByOne(configurations);
-
-    public IReadOnlyList<TrainingResult> Train(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        EngineRuns.EachAlone(problem, configurations, options => Run(problem, options, progress, cancellationToken));
-
-    private static TrainingResult Run(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    protected override TrainingResult Run(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var device = EngineResolver.ResolveDevice(TrainingEngine.Keras, options.Device);
         var plan = new BatchPlan(problem.Rows, options.BatchSize);
