@@ -11,7 +11,7 @@ namespace TorchFit.Benchmarks;
 /// </summary>
 public sealed class FusedStepRunner : IDisposable
 {
-    private readonly FusedStepper<float, SgdRule<float>> _stepper;
+    private readonly FusedStepper<float, SgdRule<float, WithoutMomentum>> _stepper;
     private readonly Generator _generator = new(0, CPU);
 
     /// <summary>Plain SGD at a tiny learning rate (so long runs stay finite) with Keras' init and shuffling.</summary>
@@ -19,7 +19,7 @@ public sealed class FusedStepRunner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(problem);
         var options = new TrainingOptions { BatchSize = batchSize, Device = "cpu", LearningRate = 1e-6 };
-        _stepper = new FusedStepper<float, SgdRule<float>>(problem, options, new SgdRule<float>([options], ParameterTable<float>.BroadcastWidth, broadcast: true),
+        _stepper = new FusedStepper<float, SgdRule<float, WithoutMomentum>>(problem, options, new SgdRule<float, WithoutMomentum>([options], ParameterTable<float>.BroadcastWidth, broadcast: true),
             KernelInitializer.InitialWeights(options.Init, problem.Columns, 0));
     }
 

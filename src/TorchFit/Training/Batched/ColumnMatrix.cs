@@ -13,9 +13,12 @@ internal sealed class ColumnMatrix<T> where T : unmanaged, INumber<T>
     {
         Rows = rows;
         Columns = columns;
-        Width = (columns + lanes - 1) / lanes * lanes;
+        Width = WidthFor(columns, lanes);
         _values = new AlignedBuffer<T>(rows * Width);
     }
+
+    /// <summary>Kp for <paramref name="columns"/> columns: whole vectors of <paramref name="lanes"/>.</summary>
+    public static int WidthFor(int columns, int lanes) => (columns + lanes - 1) / lanes * lanes;
 
     /// <summary>d.</summary>
     public int Rows { get; }

@@ -18,55 +18,63 @@ internal static class TensorColumnTrainer
 {
     /// <summary>Trains <paramref name="configurations"/> (one <see cref="BatchGroupKey"/>) on <paramref name="device"/>.</summary>
     public static TrainingResult[] Train(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, Device device,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
+        UpdateRules.With<double, TrainingResult[], Epochs>(configurations, configurations.Count, broadcast: false,
+            new Epochs(problem, configurations, device, progress, cancellationToken));
+
+    /// <summary>The epochs of one group in torch ops, for its rule (whose scalars are read as doubles and cast to the dtype).</summary>
+    private readonly struct Epochs(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, Device device,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) : IRuleConsumer<double, TrainingResult[]>
     {
-        var first = configurations[0];
-        int n = problem.Rows, d = problem.Columns, count = configurations.Count;
-        var dtype = first.Precision.ToScalarType();
-        var plan = new BatchPlan(n, first.BatchSize);
-        using var generator = new Generator(first.Seed, CPU);
-        var rule = new SgdRule<double>(configurations, count, broadcast: false);
-
-        using var scope = NewDisposeScope();
-        var matrix = ProblemTensors.Matrix(problem, device).to(dtype);
-        var target = ProblemTensors.Target(problem, device).to(dtype);
-        double[] initialWeights = InitialWeights.For(first, d, generator);
-        var weights = tensor(initialWeights, new long[] { d, 1 }, ScalarType.Float64).repeat(1, count).to(dtype).to(device).contiguous();
-        var state = Enumerable.Range(0, rule.StateCount).Select(_ => zeros_like(weights)).ToArray();
-        var scalars = TensorRule.Scalars(rule.Parameters, count, dtype, device);
-
-        var host = new ColumnMatrix<double>(d, count, 8);
-        var evaluator = new ColumnMse(problem, host.Width);
-        var logs = new ColumnLogs(configurations, problem.MeanSquaredError(initialWeights), progress);
-        long step = 0;
-
-        for (int epoch = 1; epoch <= first.Epochs && logs.AnyActive; epoch++)
+        public TrainingResult[] Run<TRule>(TRule rule) where TRule : struct, IUpdateRule<double>
         {
-            if (logs.Cancelled(cancellationToken)) break;
-            double[] history;
-            using (NewDisposeScope())
+            var first = configurations[0];
+            int n = problem.Rows, d = problem.Columns, count = configurations.Count;
+            var dtype = first.Precision.ToScalarType();
+            var plan = new BatchPlan(n, first.BatchSize);
+            using var generator = new Generator(first.Seed, CPU);
+
+            using var scope = NewDisposeScope();
+            var matrix = ProblemTensors.Matrix(problem, device).to(dtype);
+            var target = ProblemTensors.Target(problem, device).to(dtype);
+            double[] initialWeights = InitialWeights.For(first, d, generator);
+            var weights = tensor(initialWeights, new long[] { d, 1 }, ScalarType.Float64).repeat(1, count).to(dtype).to(device).contiguous();
+            var state = Enumerable.Range(0, rule.StateCount).Select(_ => zeros_like(weights)).ToArray();
+            var scalars = TensorRule.Scalars(rule.Parameters, count, dtype, device);
+
+            var host = new ColumnMatrix<double>(d, count, 8);
+            var evaluator = new ColumnMse(problem, host.Width);
+            var logs = new ColumnLogs(configurations, problem.MeanSquaredError(initialWeights), progress);
+            long step = 0;
+
+            for (int epoch = 1; epoch <= first.Epochs && logs.AnyActive; epoch++)
             {
-                var order = first.Shuffle ? randperm(n, generator: generator).to(device) : arange(n, device: device);
-                var epochMatrix = matrix.index_select(0, order);
-                var epochTarget = target.index_select(0, order);
-                var squares = zeros(count, ScalarType.Float64, device);
-                foreach (var (start, length) in plan.Batches)
+                if (logs.Cancelled(cancellationToken)) break;
+                double[] history;
+                using (NewDisposeScope())
                 {
-                    using var stepScope = NewDisposeScope();
-                    var rows = epochMatrix.narrow(0, start, length);
-                    var residuals = rows.mm(weights).sub_(epochTarget.narrow(0, start, length));
-                    squares.add_(residuals.square().sum(0L, keepdim: false).to(ScalarType.Float64));   // 0L: a plain 0 would bind to sum(ScalarType?)
-                    var gradient = rows.t().mm(residuals).mul_(2.0 / length);
-                    if (rule.BeginStep(++step)) Refresh(scalars, TensorRule.Scalars(rule.Parameters, count, dtype, device));
-                    TensorRule.Apply<double, SgdRule<double>>(rule, weights, gradient, state, scalars);
+                    var order = first.Shuffle ? randperm(n, generator: generator).to(device) : arange(n, device: device);
+                    var epochMatrix = matrix.index_select(0, order);
+                    var epochTarget = target.index_select(0, order);
+                    var squares = zeros(count, ScalarType.Float64, device);
+                    foreach (var (start, length) in plan.Batches)
+                    {
+                        using var stepScope = NewDisposeScope();
+                        var rows = epochMatrix.narrow(0, start, length);
+                        var residuals = rows.mm(weights).sub_(epochTarget.narrow(0, start, length));
+                        squares.add_(residuals.square().sum(0L, keepdim: false).to(ScalarType.Float64));   // 0L: a plain 0 would bind to sum(ScalarType?)
+                        var gradient = rows.t().mm(residuals).mul_(2.0 / length);
+                        if (rule.BeginStep(++step)) Refresh(scalars, TensorRule.Scalars(rule.Parameters, count, dtype, device));
+                        TensorRule.Apply<double, TRule>(rule, weights, gradient, state, scalars);
+                    }
+                    history = squares.cpu().data<double>().ToArray();
+                    var values = weights.to(ScalarType.Float64).cpu().data<double>().ToArray();
+                    for (int j = 0; j < d; j++) values.AsSpan(j * count, count).CopyTo(host.Values.Slice(j * host.Width, count));
                 }
-                history = squares.cpu().data<double>().ToArray();
-                var values = weights.to(ScalarType.Float64).cpu().data<double>().ToArray();
-                for (int j = 0; j < d; j++) values.AsSpan(j * count, count).CopyTo(host.Values.Slice(j * host.Width, count));
+                logs.Record(epoch, history, n, evaluator.Evaluate(host), host.Column);
             }
-            logs.Record(epoch, history, n, evaluator.Evaluate(host), host.Column);
+            return logs.Finish(ComputeDevice.Describe(device), initialWeights, host.Column);
         }
-        return logs.Finish(ComputeDevice.Describe(device), initialWeights, host.Column);
     }
 
     /// <summary>Copies per-step scalars into the rows the steps read.</summary>

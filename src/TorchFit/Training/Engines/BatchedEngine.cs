@@ -82,50 +82,61 @@ internal sealed class BatchedEngine(int? threads) : ITrainingEngine
             _ => Run<T, Vector512<T>, Lanes512<T>>(problem, group, progress, cancellationToken),
         };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TrainingResult[] Run<T, TV, L>(LinearProblem problem, List<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where L : struct, ILanes<T, TV> =>
+        UpdateRules.With<T, TrainingResult[], Epochs<T, TV, L>>(group, ColumnMatrix<T>.WidthFor(group.Count, L.Count), broadcast: false,
+            new Epochs<T, TV, L>(problem, group, progress, cancellationToken));
+
+    /// <summary>The epochs of one group, compiled for its vector width and rule.</summary>
+    private readonly struct Epochs<T, TV, L>(LinearProblem problem, List<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        : IRuleConsumer<T, TrainingResult[]>
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where L : struct, ILanes<T, TV>
     {
-        var first = group[0];
-        int n = problem.Rows, d = problem.Columns;
-        var weights = new ColumnMatrix<T>(d, group.Count, L.Count);
-        var rows = new EpochRows<T>(problem.Matrix, problem.Target, d);
-        using var generator = new Generator(first.Seed, CPU);
-        var initialWeights = InitialWeights.For(first, d, generator);
-        weights.FillColumns(initialWeights);
-
-        int kp = weights.Width;
-        var plan = new BatchPlan(n, first.BatchSize);
-        var rule = new SgdRule<T>(group, kp, broadcast: false);
-        var state = new RuleStateBuffers<T>(rule.StateCount, d * kp);
-        var residuals = new AlignedBuffer<T>(plan.BatchSize * kp).Span;
-        var batchRows = new T[plan.BatchSize * d];
-        var batchTargets = new T[plan.BatchSize];
-        var history = new AlignedBuffer<double>(kp).Span;
-        var evaluator = new ColumnMse(problem, kp);
-        var logs = new ColumnLogs(group, problem.MeanSquaredError(initialWeights), progress);
-        long step = 0;
-
-        for (int epoch = 1; epoch <= first.Epochs && logs.AnyActive; epoch++)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public TrainingResult[] Run<TRule>(TRule rule) where TRule : struct, IUpdateRule<T>
         {
-            if (logs.Cancelled(cancellationToken)) break;
-            if (first.Shuffle) rows.Shuffle(generator);
-            history.Clear();
-            foreach (var (start, length) in plan.Batches)
+            var first = group[0];
+            int n = problem.Rows, d = problem.Columns;
+            var weights = new ColumnMatrix<T>(d, group.Count, L.Count);
+            var rows = new EpochRows<T>(problem.Matrix, problem.Target, d);
+            using var generator = new Generator(first.Seed, CPU);
+            var initialWeights = InitialWeights.For(first, d, generator);
+            weights.FillColumns(initialWeights);
+
+            int kp = weights.Width;
+            var plan = new BatchPlan(n, first.BatchSize);
+            var state = new RuleStateBuffers<T>(rule.StateCount, d * kp);
+            var residuals = new AlignedBuffer<T>(plan.BatchSize * kp).Span;
+            var batchRows = new T[plan.BatchSize * d];
+            var batchTargets = new T[plan.BatchSize];
+            var history = new AlignedBuffer<double>(kp).Span;
+            var evaluator = new ColumnMse(problem, kp);
+            var logs = new ColumnLogs(group, problem.MeanSquaredError(initialWeights), progress);
+            long step = 0;
+
+            for (int epoch = 1; epoch <= first.Epochs && logs.AnyActive; epoch++)
             {
-                rows.Gather(start, length, batchRows, batchTargets);
-                var batch = batchRows.AsSpan(0, length * d);
-                ColumnKernels<T, TV, L>.Residuals(batch, batchTargets.AsSpan(0, length), length, weights.Values, residuals, kp);
-                for (int i = 0; i < length; i++)
-                    Widening.AddSquares<T>(residuals.Slice(i * kp, kp), history);
-                rule.BeginStep(++step);
-                ColumnKernels<T, TV, L>.GradientStep(batch, length, residuals[..(length * kp)], T.CreateChecked(2.0 / length), rule,
-                    new RuleBuffers<T>(weights.Values, state, rule.Parameters), kp);
+                if (logs.Cancelled(cancellationToken)) break;
+                if (first.Shuffle) rows.Shuffle(generator);
+                history.Clear();
+                foreach (var (start, length) in plan.Batches)
+                {
+                    rows.Gather(start, length, batchRows, batchTargets);
+                    var batch = batchRows.AsSpan(0, length * d);
+                    ColumnKernels<T, TV, L>.Residuals(batch, batchTargets.AsSpan(0, length), length, weights.Values, residuals, kp);
+                    for (int i = 0; i < length; i++)
+                        Widening.AddSquares<T>(residuals.Slice(i * kp, kp), history);
+                    rule.BeginStep(++step);
+                    ColumnKernels<T, TV, L>.GradientStep(batch, length, residuals[..(length * kp)], T.CreateChecked(2.0 / length), rule,
+                        new RuleBuffers<T>(weights.Values, state, rule.Parameters), kp);
+                }
+                logs.Record(epoch, history, n, evaluator.Evaluate(weights), weights.Column);
             }
-            logs.Record(epoch, history, n, evaluator.Evaluate(weights), weights.Column);
+            return logs.Finish("cpu", initialWeights, weights.Column);
         }
-        return logs.Finish("cpu", initialWeights, weights.Column);
     }
 }

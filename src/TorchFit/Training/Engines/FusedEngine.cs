@@ -28,18 +28,28 @@ internal sealed class FusedEngine : SoloEngine
     }
 
     private static TrainingResult Run<T>(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        UpdateRules.With<T, TrainingResult, Epochs<T>>([options], ParameterTable<T>.BroadcastWidth, broadcast: true,
+            new Epochs<T>(problem, options, progress, cancellationToken));
+
+    /// <summary>The epochs of one run, compiled for its rule.</summary>
+    private readonly struct Epochs<T>(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        : IRuleConsumer<T, TrainingResult>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        using var generator = new Generator(options.Seed, CPU);
-        var initialWeights = InitialWeights.For(options, problem.Columns, generator);
-        var stepper = new FusedStepper<T, SgdRule<T>>(problem, options, new SgdRule<T>([options], ParameterTable<T>.BroadcastWidth, broadcast: true), initialWeights);
-        var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress);
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        public TrainingResult Run<TRule>(TRule rule) where TRule : struct, IUpdateRule<T>
         {
-            if (log.Cancelled(cancellationToken)) break;
-            double history = stepper.RunEpoch(generator);
-            if (!log.Record(history, problem.MeanSquaredError(stepper.Widened()))) break;
+            using var generator = new Generator(options.Seed, CPU);
+            var initialWeights = InitialWeights.For(options, problem.Columns, generator);
+            var stepper = new FusedStepper<T, TRule>(problem, options, rule, initialWeights);
+            var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress);
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                if (log.Cancelled(cancellationToken)) break;
+                double history = stepper.RunEpoch(generator);
+                if (!log.Record(history, problem.MeanSquaredError(stepper.Widened()))) break;
+            }
+            return log.Finish("cpu", initialWeights, stepper.Widened().ToArray());
         }
-        return log.Finish("cpu", initialWeights, stepper.Widened().ToArray());
     }
 }

@@ -17,7 +17,10 @@ namespace TorchFit.Training.Rules;
 /// with heavy ball: <see cref="Batched.BatchGroupKey"/> keeps those apart.
 /// </summary>
 /// <typeparam name="T">The training dtype.</typeparam>
-internal readonly struct SgdRule<T> : IUpdateRule<T> where T : unmanaged, IFloatingPointIeee754<T>
+/// <typeparam name="TMomentum">Whether the group keeps a momentum buffer (<see cref="UpdateRules"/> picks it).</typeparam>
+internal readonly struct SgdRule<T, TMomentum> : IUpdateRule<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TMomentum : struct, IMomentumUse
 {
     /// <summary>Parameter row of −η (negated once, so the update is one multiply-add).</summary>
     public const int NegativeLearningRate = 0;
@@ -31,13 +34,14 @@ internal readonly struct SgdRule<T> : IUpdateRule<T> where T : unmanaged, IFloat
     public SgdRule(IReadOnlyList<TrainingOptions> configurations, int width, bool broadcast)
     {
         _form = UpdateForm.Of(configurations);
+        if (_form.UsesMomentum && !TMomentum.Enabled) throw new InvalidOperationException("these configurations need the momentum form of SGD");
         Parameters = new ParameterTable<T>(2, width);
         Parameters.Fill(NegativeLearningRate, configurations, o => -o.LearningRate, broadcast);
         Parameters.Fill(Momentum, configurations, o => o.Momentum, broadcast);
     }
 
     /// <inheritdoc/>
-    public int StateCount => _form.UsesMomentum ? 1 : 0;
+    public int StateCount => TMomentum.Enabled ? 1 : 0;
 
     /// <inheritdoc/>
     public ParameterTable<T> Parameters { get; }
@@ -50,7 +54,7 @@ internal readonly struct SgdRule<T> : IUpdateRule<T> where T : unmanaged, IFloat
     public TV Apply<TV, TArithmetic>(TV weight, TV gradient, ref TV first, ref TV second, ref TV third, in RuleScalars<TV> scalars)
         where TArithmetic : IArithmetic<TV>
     {
-        if (!_form.UsesMomentum) return TArithmetic.MultiplyAdd(scalars.First, gradient, weight);   // w − η·g
+        if (!TMomentum.Enabled) return TArithmetic.MultiplyAdd(scalars.First, gradient, weight);    // w − η·g
         ref TV buffer = ref first;
         buffer = TArithmetic.MultiplyAdd(scalars.Second, buffer, gradient);                          // buf ← μ·buf + g
         var step = _form.Nesterov ? TArithmetic.MultiplyAdd(scalars.Second, buffer, gradient) : buffer;
