@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
+using TorchFit.Diagnostics;
 using TorchFit.Problems.Files;
 
 namespace TorchFit.Cli.Commands;

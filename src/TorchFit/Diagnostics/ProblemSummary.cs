@@ -1,8 +1,9 @@
-using TorchFit.Diagnostics;
+using TorchFit.Problems;
+using TorchFit.Problems.Files;
 
-namespace TorchFit.Problems.Files;
+namespace TorchFit.Diagnostics;
 
-/// <summary>What <c>torchfit problem info</c> reports about a problem file.</summary>
+/// <summary>What <c>torchfit problem info</c> reports about a problem file: how it was stored, and its spectrum (so it lives in Diagnostics, which reads Problems, never the other way round).</summary>
 /// <param name="Source">The file or files as named.</param>
 /// <param name="Format">npz, npy or csv.</param>
 /// <param name="Rows">n.</param>
