@@ -75,14 +75,14 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title("Keras fails to find solution to linear convex problem: reproduced")
-            .AddColumn("case").AddColumn(new TableColumn("TorchFit MSE").RightAligned())
-            .AddColumn(new TableColumn("question's MSE").RightAligned()).AddColumn("reported by")
-            .AddColumn(new TableColumn("seconds").RightAligned());
+            .AddColumn("case").AddColumn(Numbers.Column("TorchFit MSE"))
+            .AddColumn(Numbers.Column("question's MSE")).AddColumn("reported by")
+            .AddColumn(Numbers.Column("seconds"));
         foreach (var r in report.Cases)
             table.AddRow(Markup.Escape(r.Case.Name), Numbers.Mse(r.Mse), Numbers.Mse(r.Case.ReportedMse), Markup.Escape(r.Case.ReportedBy), Numbers.Seconds(r.Seconds));
         if (solved is not null)
             table.AddRow(Markup.Escape(SolveName(solved)), Numbers.Mse(solved.FinalMse), "—", "TorchFit's fix", Numbers.Seconds(solved.Seconds));
-        context.Console.Write(table);
+        Numbers.Write(context.Console, table);
         context.Console.MarkupLine(Markup.Escape(
             $"Problems: A, b uniform in [0, 1) from NumPy seed {report.Seed}; SGD in float32 with glorot init and per-epoch shuffles on {report.Device}; "
             + $"MSE = ‖A·x − b‖²/n in float64. The 20,000-epoch row continues the 10,000-epoch run, as the answer did. Total {Numbers.Seconds(report.Seconds)} s."));

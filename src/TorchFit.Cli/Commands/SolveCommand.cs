@@ -35,14 +35,14 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"Reaching MSE ≤ {Numbers.Mse(report.Target)} in {report.Dtype} ({report.ProblemName})"))
-            .AddColumn("run").AddColumn(new TableColumn("predicted epochs").RightAligned()).AddColumn(new TableColumn("measured epochs").RightAligned())
-            .AddColumn(new TableColumn("final MSE").RightAligned()).AddColumn(new TableColumn("best MSE").RightAligned())
-            .AddColumn(new TableColumn("seconds").RightAligned());
+            .AddColumn("run").AddColumn(Numbers.Column("predicted epochs")).AddColumn(Numbers.Column("measured epochs"))
+            .AddColumn(Numbers.Column("final MSE")).AddColumn(Numbers.Column("best MSE"))
+            .AddColumn(Numbers.Column("seconds"));
         foreach (var row in report.Rows)
             table.AddRow(Markup.Escape(row.Name), row.PredictedEpochs is long p ? Numbers.Count(p) : "—",
                 row.EpochsToTarget is int e ? Numbers.Count(e) : $"not reached in {Numbers.Count(row.EpochsRun)}",
                 Numbers.Mse(row.FinalMse), Numbers.Mse(row.BestMse), Numbers.Seconds(row.Seconds));
-        context.Console.Write(table);
+        Numbers.Write(context.Console, table);
         foreach (var row in report.Rows) context.Console.MarkupLine(Markup.Escape($"  {row.Name}: {row.Description}."));
         foreach (var note in report.Notes) context.Console.MarkupLine("  • " + Markup.Escape(note));
         context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "solve.json")}."));
