@@ -6,8 +6,8 @@ namespace TorchFit.Cli.Output;
 
 /// <summary>
 /// One live progress line, laid out to the terminal's width: name, fields (epoch, MSE...), bar,
-/// percentage and ETA. What matters least goes first: the bar narrows, the name is cut, the bar
-/// goes, the name goes, then the droppable fields (highest <see cref="Field.Drop"/> first). The
+/// percentage and ETA. What matters least goes first: the bar narrows (to a sixth of the width,
+/// then to 8), the name is cut, the bar goes, the name goes, then the droppable fields (highest <see cref="Field.Drop"/> first). The
 /// percentage, the ETA and the fields with Drop 0 stay; the line stops short of the last column,
 /// so the terminal never wraps it (a wrapped frame is what Spectre's grid left in the scrollback).
 /// </summary>
@@ -57,12 +57,13 @@ internal sealed record ProgressLine(string Name, IReadOnlyList<ProgressLine.Fiel
         for (int drop = maxDrop + 1; drop >= 1; drop--)
         {
             string fields = Join(Fields.Where(f => f.Drop < drop));
-            // With the name (whole, then cut), first with a bar, then without; then without the name.
-            foreach (bool bar in new[] { true, false })
+            // With the name (whole, then cut), first with a bar a sixth of the width, then a short one,
+            // then none; then without the name.
+            foreach (int bar in new[] { Math.Clamp(width / 6, BarMin, BarMax), BarMin, 0 })
             {
-                int rest = (fields.Length > 0 ? fields.Length + 2 : 0) + 1 + (bar ? BarMin + 1 : 0) + right.Length;
+                int rest = (fields.Length > 0 ? fields.Length + 2 : 0) + 1 + (bar > 0 ? bar + 1 : 0) + right.Length;
                 if (Name.Length + rest <= room || room - rest >= NameMin)
-                    return WithBar(Cut(Name, room - rest) + (fields.Length > 0 ? "  " + fields : ""), right, bar, room);
+                    return WithBar(Cut(Name, room - rest) + (fields.Length > 0 ? "  " + fields : ""), right, bar > 0, room);
             }
             int alone = fields.Length + 1 + right.Length;
             if (alone <= room) return WithBar(fields, right, true, room);

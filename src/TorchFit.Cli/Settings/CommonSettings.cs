@@ -22,7 +22,7 @@ internal class CommonSettings : CommandSettings
     public string? Out { get; set; }
 
     [CommandOption("--no-plots")]
-    [Description("Write no PNG/SVG charts (each chart takes a fraction of a second, the first one about a second more to load ScottPlot and its fonts). lstsq draws none.")]
+    [Description("Write no PNG/SVG charts: quicker for short runs and scripts. lstsq draws none.")]
     public bool NoPlots { get; set; }
 
     [CommandOption("--json")]
