@@ -1,25 +1,32 @@
+using TorchFit.Training;
+
 namespace TorchFit.Sweeps;
 
 /// <summary>
 /// The wall time a sweep has left, from what its runs have cost so far. Work is counted in
 /// configuration-epochs (row-passes: one configuration over all n rows). The run in progress is
-/// extrapolated from its own rate once it has one; a later run is priced at the measured seconds per
-/// configuration-epoch of its batch size when a run of that batch size has finished, else at the
-/// mean so far. Counting steps instead priced a batch-1 epoch at 200 full-batch ones and gave ETAs
-/// about 10× too low.
+/// extrapolated from its own rate once it has one. A later run is priced at the measured seconds per
+/// configuration-epoch of its batch size when a run of that batch size has finished; otherwise, once
+/// two batch sizes are measured, from a fit of cost = a·(steps per epoch) + c (a per-step overhead
+/// and a per-row cost); before that, at the mean so far. Counting steps instead priced a batch-1
+/// epoch at 200 full-batch ones and gave ETAs about 10× too low.
 /// </summary>
 public sealed class SweepEstimate
 {
+    private readonly int _rows;
     private readonly IReadOnlyList<(int BatchSize, double Work)> _runs;
     private readonly Dictionary<int, (double Seconds, double Work)> _byBatchSize = [];
     private readonly double _total;
     private double _seconds, _work;
 
     /// <summary>An estimate over <paramref name="runs"/>, in the order they train.</summary>
+    /// <param name="rows">The problem's rows n (for the steps per epoch of a batch size).</param>
     /// <param name="runs">Each run's batch size and configuration-epochs.</param>
-    public SweepEstimate(IReadOnlyList<(int BatchSize, double Work)> runs)
+    public SweepEstimate(int rows, IReadOnlyList<(int BatchSize, double Work)> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        _rows = rows;
         _runs = runs;
         _total = runs.Sum(r => r.Work);
     }
@@ -42,14 +49,30 @@ public sealed class SweepEstimate
     {
         double measuredWork = _work + fraction * _runs[run].Work, measuredSeconds = _seconds + runSeconds;
         if (measuredWork <= 0 || (measuredSeconds < 1 && measuredWork < _total / 100)) return null;
-        double mean = measuredSeconds / measuredWork;
+        var price = Pricing(measuredSeconds / measuredWork);
         double left = fraction > 0 && (runSeconds >= 0.5 || fraction >= 0.05)
             ? runSeconds / fraction * (1 - fraction)
-            : Rate(run, mean) * _runs[run].Work * (1 - fraction);
-        for (int later = run + 1; later < _runs.Count; later++) left += Rate(later, mean) * _runs[later].Work;
+            : price(_runs[run].BatchSize) * _runs[run].Work * (1 - fraction);
+        for (int later = run + 1; later < _runs.Count; later++) left += price(_runs[later].BatchSize) * _runs[later].Work;
         return double.IsFinite(left) ? Math.Max(0, left) : null;
     }
 
-    private double Rate(int run, double mean) =>
-        _byBatchSize.TryGetValue(_runs[run].BatchSize, out var measured) && measured.Work > 0 ? measured.Seconds / measured.Work : mean;
+    /// <summary>Seconds per configuration-epoch of a batch size: measured, fitted, or the mean.</summary>
+    private Func<int, double> Pricing(double mean)
+    {
+        var points = _byBatchSize.Where(m => m.Value.Work > 0)
+            .Select(m => (Steps: (double)BatchPlan.StepsPerEpoch(_rows, m.Key), Rate: m.Value.Seconds / m.Value.Work)).ToList();
+        Func<double, double>? fit = null;
+        if (points.Select(p => p.Steps).Distinct().Count() >= 2)
+        {
+            // Least squares of rate = a·steps + c; used only when both parts come out non-negative.
+            double ms = points.Average(p => p.Steps), mr = points.Average(p => p.Rate);
+            double a = points.Sum(p => (p.Steps - ms) * (p.Rate - mr)) / points.Sum(p => (p.Steps - ms) * (p.Steps - ms));
+            double c = mr - a * ms;
+            if (a >= 0 && c >= 0) fit = steps => a * steps + c;
+        }
+        return batch => _byBatchSize.TryGetValue(batch, out var measured) && measured.Work > 0 ? measured.Seconds / measured.Work
+            : fit is not null ? fit(BatchPlan.StepsPerEpoch(_rows, batch))
+            : mean;
+    }
 }

@@ -49,7 +49,7 @@ public static class SweepRunner
         var runs = engine.Groups([.. pending.Select(c => grid.OptionsFor(c, options.Device, kind))])
             .Select(group => group.Select(k => pending[k]).ToList()).ToList();
         // Progress counts configuration-epochs (row-passes); the ETA comes from the measured cost of each run.
-        var estimate = new SweepEstimate([.. runs.Select(r => (r[0].BatchSize, (double)r.Count * grid.Epochs))]);
+        var estimate = new SweepEstimate(problem.Rows, [.. runs.Select(r => (r[0].BatchSize, (double)r.Count * grid.Epochs))]);
         double workTotal = (double)pending.Count * grid.Epochs, workDone = 0;
         bool cancelled = false;
         for (int index = 0; index < runs.Count; index++)
