@@ -13,11 +13,16 @@ namespace TorchFit.Sweeps;
 /// </summary>
 public sealed class SweepEstimate
 {
-    private readonly int _rows;
     private readonly IReadOnlyList<(int BatchSize, double Work)> _runs;
+    private readonly int[] _steps;
     private readonly Dictionary<int, (double Seconds, double Work)> _byBatchSize = [];
     private readonly double _total;
     private double _seconds, _work;
+
+    // Refreshed when a run finishes, so a report (one per epoch) costs O(1): per run, its price per
+    // configuration-epoch if measured or fitted (NaN: at the mean), and per position the seconds of
+    // the priced runs after it and the work of the unpriced ones.
+    private readonly double[] _price, _pricedAfter, _unpricedAfter;
 
     /// <summary>An estimate over <paramref name="runs"/>, in the order they train.</summary>
     /// <param name="rows">The problem's rows n (for the steps per epoch of a batch size).</param>
@@ -25,10 +30,13 @@ public sealed class SweepEstimate
     public SweepEstimate(int rows, IReadOnlyList<(int BatchSize, double Work)> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
-        _rows = rows;
         _runs = runs;
+        _steps = [.. runs.Select(r => new BatchPlan(rows, r.BatchSize).StepsPerEpoch)];
         _total = runs.Sum(r => r.Work);
+        _price = new double[runs.Count];
+        _pricedAfter = new double[runs.Count + 1];
+        _unpricedAfter = new double[runs.Count + 1];
+        Reprice();
     }
 
     /// <summary>Records that run <paramref name="run"/> finished in <paramref name="seconds"/> after <paramref name="work"/> configuration-epochs.</summary>
@@ -39,6 +47,7 @@ public sealed class SweepEstimate
         _byBatchSize[batch] = (known.Seconds + seconds, known.Work + work);
         _seconds += seconds;
         _work += work;
+        Reprice();
     }
 
     /// <summary>
@@ -49,30 +58,43 @@ public sealed class SweepEstimate
     {
         double measuredWork = _work + fraction * _runs[run].Work, measuredSeconds = _seconds + runSeconds;
         if (measuredWork <= 0 || (measuredSeconds < 1 && measuredWork < _total / 100)) return null;
-        var price = Pricing(measuredSeconds / measuredWork);
+        double mean = measuredSeconds / measuredWork;
         double left = fraction > 0 && (runSeconds >= 0.5 || fraction >= 0.05)
             ? runSeconds / fraction * (1 - fraction)
-            : price(_runs[run].BatchSize) * _runs[run].Work * (1 - fraction);
-        for (int later = run + 1; later < _runs.Count; later++) left += price(_runs[later].BatchSize) * _runs[later].Work;
+            : (double.IsNaN(_price[run]) ? mean : _price[run]) * _runs[run].Work * (1 - fraction);
+        left += _pricedAfter[run + 1] + mean * _unpricedAfter[run + 1];
         return double.IsFinite(left) ? Math.Max(0, left) : null;
     }
 
-    /// <summary>Seconds per configuration-epoch of a batch size: measured, fitted, or the mean.</summary>
-    private Func<int, double> Pricing(double mean)
+    /// <summary>Each run's seconds per configuration-epoch: measured for its batch size, else fitted, else NaN (the mean).</summary>
+    private void Reprice()
     {
         var points = _byBatchSize.Where(m => m.Value.Work > 0)
-            .Select(m => (Steps: (double)BatchPlan.StepsPerEpoch(_rows, m.Key), Rate: m.Value.Seconds / m.Value.Work)).ToList();
-        Func<double, double>? fit = null;
+            .Select(m => (Steps: (double)_steps[IndexOf(m.Key)], Rate: m.Value.Seconds / m.Value.Work)).ToList();
+        double a = double.NaN, c = double.NaN;
         if (points.Select(p => p.Steps).Distinct().Count() >= 2)
         {
             // Least squares of rate = a·steps + c; used only when both parts come out non-negative.
             double ms = points.Average(p => p.Steps), mr = points.Average(p => p.Rate);
-            double a = points.Sum(p => (p.Steps - ms) * (p.Rate - mr)) / points.Sum(p => (p.Steps - ms) * (p.Steps - ms));
-            double c = mr - a * ms;
-            if (a >= 0 && c >= 0) fit = steps => a * steps + c;
+            a = points.Sum(p => (p.Steps - ms) * (p.Rate - mr)) / points.Sum(p => (p.Steps - ms) * (p.Steps - ms));
+            c = mr - a * ms;
+            if (a < 0 || c < 0) a = c = double.NaN;
         }
-        return batch => _byBatchSize.TryGetValue(batch, out var measured) && measured.Work > 0 ? measured.Seconds / measured.Work
-            : fit is not null ? fit(BatchPlan.StepsPerEpoch(_rows, batch))
-            : mean;
+        for (int i = 0; i < _runs.Count; i++)
+            _price[i] = _byBatchSize.TryGetValue(_runs[i].BatchSize, out var measured) && measured.Work > 0 ? measured.Seconds / measured.Work
+                : a * _steps[i] + c;
+        for (int i = _runs.Count - 1; i >= 0; i--)
+        {
+            bool priced = !double.IsNaN(_price[i]);
+            _pricedAfter[i] = _pricedAfter[i + 1] + (priced ? _price[i] * _runs[i].Work : 0);
+            _unpricedAfter[i] = _unpricedAfter[i + 1] + (priced ? 0 : _runs[i].Work);
+        }
+    }
+
+    private int IndexOf(int batchSize)
+    {
+        for (int i = 0; i < _runs.Count; i++)
+            if (_runs[i].BatchSize == batchSize) return i;
+        throw new InvalidOperationException($"no run of batch size {batchSize}");
     }
 }
