@@ -40,9 +40,13 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
             report.Seconds, DateTimeOffset.Now, why);
         ResultWriter.WriteSummary(directory, summary);
         if (!settings.NoPlots)
+        {
+            var curves = LongestRuns(report);
+            if (solved is not null) curves.Add(new LossSeries($"200×300 fix (torchfit solve), {Numbers.Count(solved.EpochsRun)} epochs", solved.FullMse));
             ResultWriter.WriteLossCurves(directory, $"Keras question reproduced, and the fix: full-data MSE per epoch (seed {report.Seed}, float32, {report.Device})",
-                [.. LongestRuns(report), .. solved is null ? [] : new[] { new LossSeries($"200×300 fix (torchfit solve), {Numbers.Count(solved.EpochsRun)} epochs", solved.FullMse) }], report.Cases.Where(r => r.Case.Method == CaseMethod.LeastSquares)
-                .Select(r => new ReferenceLevel($"{r.Case.Name} (MSE {Numbers.Mse(r.Mse)})", r.Mse)).ToList());
+                curves, report.Cases.Where(r => r.Case.Method == CaseMethod.LeastSquares)
+                    .Select(r => new ReferenceLevel($"{r.Case.Name} (MSE {Numbers.Mse(r.Mse)})", r.Mse)).ToList());
+        }
 
         if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
         else Show(report, settings.Epochs, directory, why, solved, !settings.NoPlots);
