@@ -1,5 +1,5 @@
-using Spectre.Console;
 using TorchFit.Cli;
+using TorchFit.Cli.Output;
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -9,4 +9,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return TorchFitApp.Run(args, new CliContext(AnsiConsole.Console, Console.Out, Console.Error, cancellation.Token));
+return TorchFitApp.Run(args, new CliContext(ConsoleFactory.Create(), Console.Out, Console.Error, cancellation.Token));

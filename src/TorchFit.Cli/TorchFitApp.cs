@@ -10,6 +10,9 @@ internal static class TorchFitApp
     public const int Success = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+
+    /// <summary>train only: the run diverged (its files are written), so a script does not take its weights for a fit.</summary>
+    public const int Diverged = 3;
     public const int Cancelled = 130;
 
     public static int Run(string[] args, CliContext context)
@@ -29,7 +32,7 @@ internal static class TorchFitApp
                 .WithExample("reproduce")
                 .WithExample("reproduce", "--out", "results/reproduce", "--json");
             config.AddCommand<TrainCommand>("train")
-                .WithDescription("Train a bias-free Dense(1) with MSE and SGD on a problem, exactly as Keras' model.fit would.")
+                .WithDescription("Train a bias-free Dense(1) with MSE and SGD on a problem, exactly as Keras' model.fit would. Exits 3 if the run diverges (its files are still written).")
                 .WithExample("train", "--n", "200", "--d", "300", "--batch-size", "200", "--epochs", "10000")
                 .WithExample("train", "--lr", "0.005", "--momentum", "0.9", "--nesterov", "--dtype", "float64");
             config.AddCommand<DiagnoseCommand>("diagnose")
@@ -51,7 +54,7 @@ internal static class TorchFitApp
                 .WithDescription("Combine the shard directories of one sweep into one directory (checks they belong together).")
                 .WithExample("merge", "results/shard0", "results/shard1", "--out", "results/sweep");
             config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Measure µs per step of each engine on 200×300 next to a GEMV and matmul floor taken in the same run.")
+                .WithDescription("Measure µs per step of each engine on 200×300, and on a large problem (--large, 4000×6000 unless none), next to a GEMV and matmul floor taken in the same run.")
                 .WithExample("bench")
                 .WithExample("bench", "--json");
             config.AddCommand<LstsqCommand>("lstsq")
@@ -61,6 +64,7 @@ internal static class TorchFitApp
             config.AddBranch("problem", problem =>
             {
                 problem.SetDescription("Write a NumPy-seeded problem to .npz/.csv, or describe a problem file.");
+                problem.SetDefaultCommand<ProblemUsageCommand>();
                 problem.AddCommand<ProblemNewCommand>("new")
                     .WithDescription("Write A and b as np.random.seed(S); A = np.random.random((n, d)); b = np.random.random((n, 1)) draws them, to .npz or .csv.")
                     .WithExample("problem", "new", "--n", "200", "--d", "300", "--seed", "0", "--out", "problem.npz");

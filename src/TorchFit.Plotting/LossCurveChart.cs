@@ -164,6 +164,20 @@ public static class LossCurveChart
                 line.MarkerSize = xs.Length == 1 ? 6 : 0;
             }
 
+            for (int i = 0; i < series.Count; i++)
+            {
+                if (series[i].DivergedAtEpoch is not int at)
+                {
+                    continue;
+                }
+
+                // A diverged run's last values are NaN/Inf and not drawn: the line says where it blew up.
+                var mark = plot.Add.VerticalLine(at, width: 2, color: Colors.Red, pattern: LinePattern.Dotted);
+                mark.LegendText = string.Create(CultureInfo.InvariantCulture, $"{series[i].Label}: diverged at epoch {at:N0}");
+                // Room right of the mark, so it does not vanish into the frame when the curve ends there.
+                maxEpochs = Math.Max(maxEpochs, (int)Math.Ceiling(at * 1.05) + 1);
+            }
+
             for (int i = 0; i < levels.Count; i++)
             {
                 double value = levels[i].Value;
@@ -209,8 +223,9 @@ public static class LossCurveChart
             plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.05);
             plot.Grid.MinorLineWidth = 1;
 
-            // Outside the data area, so it can never cover a curve; top-aligned, next to where the curves start.
-            plot.ShowLegend(Edge.Right).Alignment = Alignment.UpperCenter;
+            // Below the data area, so it can never cover a curve and the curves get the whole width
+            // (on the right, long labels took a third of it, empty below the legend).
+            plot.ShowLegend(Edge.Bottom);
             return plot;
         }
         catch

@@ -8,4 +8,5 @@ namespace TorchFit.Plotting;
 /// One MSE value per epoch, first epoch first. Non-positive values are drawn at the chart's floor and
 /// NaN or infinite values (a diverged run) are skipped.
 /// </param>
-public sealed record LossSeries(string Label, IReadOnlyList<double> Values);
+/// <param name="DivergedAtEpoch">The epoch the run diverged at, marked on the chart by a dotted vertical line; null if it did not.</param>
+public sealed record LossSeries(string Label, IReadOnlyList<double> Values, int? DivergedAtEpoch = null);

@@ -22,7 +22,7 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
         var options = settings.ToOptions();
         var diagnosis = Diagnoser.Diagnose(problem, options, settings.Target);
         var spectrum = diagnosis.Spectrum.SingularValues.Where(s => s > 0).ToArray();
-        foreach (var extension in new[] { "png", "svg" })
+        foreach (var extension in settings.NoPlots ? [] : new[] { "png", "svg" })
             LossCurveChart.Save(Path.Combine(directory, $"spectrum.{extension}"), $"Singular values of A ({problem.Name}): κ(H) = {diagnosis.Spectrum.Kappa:N0}",
                 [new LossSeries("σᵢ, largest first", spectrum)], [], xLabel: "index i", yLabel: "σᵢ (log scale)");
 
@@ -32,7 +32,7 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
             string name = $"measured: lr {options.LearningRate}, batch {options.BatchSize}, {options.Precision.ToName()}";
             check = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
                 progress => PredictionVerifier.Verify(problem, options, NamedProgress.For(name, progress), context.Cancellation));
-            foreach (var extension in new[] { "png", "svg" })
+            foreach (var extension in settings.NoPlots ? [] : new[] { "png", "svg" })
                 LossCurveChart.Save(Path.Combine(directory, $"predicted-vs-measured.{extension}"),
                     $"Predicted vs measured full-data MSE (largest relative gap {Numbers.Mse(check.LargestRelativeGap)})",
                     [new LossSeries(check.Exact ? "predicted (exact GD recursion on the SVD)" : "predicted (as full-batch steps)", check.Predicted),
@@ -49,7 +49,8 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
             if (document.Verification is { } v)
                 context.Console.MarkupLine(Markup.Escape($"Verified over {Numbers.Count(v.Epochs)} epochs: predicted final MSE {Numbers.Mse(v.PredictedFinalMse)}, measured {Numbers.Mse(v.MeasuredFinalMse)}, largest relative gap {Numbers.Mse(v.LargestRelativeGap)}"
                     + (v.Exact ? "." : " (mini-batch: predicted as full-batch steps, an approximation).")));
-            context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "diagnosis.json")}, spectrum.png/.svg" + (check is null ? "." : " and predicted-vs-measured.png/.svg.")));
+            context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "diagnosis.json")}"
+                + (settings.NoPlots ? "." : ", spectrum.png/.svg" + (check is null ? "." : " and predicted-vs-measured.png/.svg."))));
         }
         return context.Cancellation.IsCancellationRequested ? TorchFitApp.Cancelled : TorchFitApp.Success;
     }

@@ -30,7 +30,7 @@ internal sealed class ProblemInfoCommand(CliContext context) : Command<ProblemIn
         foreach (string line in new[]
         {
             $"{summary.Source} ({summary.Format}): {n}×{d}, {kind}.",
-            $"  A: stored {Stored(summary.A)}; values in [{G(summary.A.Min)}, {G(summary.A.Max)}]; {summary.MatrixMebibytes:0.##} MiB in float64.",
+            $"  A: stored {Stored(summary.A)}; values in [{G(summary.A.Min)}, {G(summary.A.Max)}]; {Size(summary.MatrixMebibytes)} in float64.",
             $"  b: stored {Stored(summary.B)}; values in [{G(summary.B.Min)}, {G(summary.B.Max)}].",
             $"  rank {summary.Rank} of min(n, d) = {Math.Min(n, d)}; σ_max {G(summary.SingularValueMax)}, σ_min {G(summary.SingularValueMin)}; "
                 + $"condition number {G(summary.ConditionNumber)} (np.linalg.cond).",
@@ -38,6 +38,15 @@ internal sealed class ProblemInfoCommand(CliContext context) : Command<ProblemIn
             context.Console.MarkupLine(Markup.Escape(line));
         return TorchFitApp.Success;
     }
+
+    /// <summary>"48 bytes", "469 KiB", "183.11 MiB": a 2×3 matrix is not "0 MiB".</summary>
+    internal static string Size(double mebibytes)
+    {
+        double bytes = mebibytes * 1024 * 1024;
+        return bytes < 1024 ? F($"{bytes:0} bytes") : bytes < 1024 * 1024 ? F($"{bytes / 1024:0.##} KiB") : F($"{mebibytes:0.##} MiB");
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Stored(ArraySummary array) =>
         $"{array.Dtype} shape {NpyShape(array.Shape)}" + (array.FortranOrder ? ", Fortran order" : "");

@@ -39,12 +39,17 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         var summary = new SummaryDocument(rows, report.TorchSharpVersion, BuildInfo.TorchFitVersion, report.Device, report.Seed, threads,
             report.Seconds, DateTimeOffset.Now, why);
         ResultWriter.WriteSummary(directory, summary);
-        ResultWriter.WriteLossCurves(directory, $"Keras question reproduced: full-data MSE per epoch (seed {report.Seed}, float32, {report.Device})",
-            LongestRuns(report), report.Cases.Where(r => r.Case.Method == CaseMethod.LeastSquares)
-                .Select(r => new ReferenceLevel($"{r.Case.Name} (MSE {Numbers.Mse(r.Mse)})", r.Mse)).ToList());
+        if (!settings.NoPlots)
+        {
+            var curves = LongestRuns(report);
+            if (solved is not null) curves.Add(new LossSeries($"200×300 fix (torchfit solve), {Numbers.Count(solved.EpochsRun)} epochs", solved.FullMse));
+            ResultWriter.WriteLossCurves(directory, $"Keras question reproduced, and the fix: full-data MSE per epoch (seed {report.Seed}, float32, {report.Device})",
+                curves, report.Cases.Where(r => r.Case.Method == CaseMethod.LeastSquares)
+                    .Select(r => new ReferenceLevel($"{r.Case.Name} (MSE {Numbers.Mse(r.Mse)})", r.Mse)).ToList());
+        }
 
         if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
-        else Show(report, directory, why, solved);
+        else Show(report, settings.Epochs, directory, why, solved, !settings.NoPlots);
         if (report.Cases.Count == cases.Count) return TorchFitApp.Success;
         context.Error.WriteLine($"torchfit: interrupted: {report.Cases.Count} of {cases.Count} cases finished; their results are written.");
         return TorchFitApp.Cancelled;
@@ -71,23 +76,23 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
     private static string SolveName(SolveRow solved) =>
         $"200×300 torchfit solve (tuned heavy ball, then plain GD), {Numbers.Count(solved.EpochsRun)} epochs";
 
-    private void Show(ReproductionReport report, string directory, IReadOnlyList<string> why, SolveRow? solved)
+    private void Show(ReproductionReport report, int epochs, string directory, IReadOnlyList<string> why, SolveRow? solved, bool plots)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title("Keras fails to find solution to linear convex problem: reproduced")
-            .AddColumn("case").AddColumn(new TableColumn("TorchFit MSE").RightAligned())
-            .AddColumn(new TableColumn("question's MSE").RightAligned()).AddColumn("reported by")
-            .AddColumn(new TableColumn("seconds").RightAligned());
+            .AddColumn("case").AddColumn(Numbers.Column("TorchFit MSE"))
+            .AddColumn(Numbers.Column("question's MSE")).AddColumn("reported by")
+            .AddColumn(Numbers.Column("seconds"));
         foreach (var r in report.Cases)
             table.AddRow(Markup.Escape(r.Case.Name), Numbers.Mse(r.Mse), Numbers.Mse(r.Case.ReportedMse), Markup.Escape(r.Case.ReportedBy), Numbers.Seconds(r.Seconds));
         if (solved is not null)
             table.AddRow(Markup.Escape(SolveName(solved)), Numbers.Mse(solved.FinalMse), "—", "TorchFit's fix", Numbers.Seconds(solved.Seconds));
-        context.Console.Write(table);
+        Numbers.Write(context.Console, table);
         context.Console.MarkupLine(Markup.Escape(
             $"Problems: A, b uniform in [0, 1) from NumPy seed {report.Seed}; SGD in float32 with glorot init and per-epoch shuffles on {report.Device}; "
-            + $"MSE = ‖A·x − b‖²/n in float64. The 20,000-epoch row continues the 10,000-epoch run, as the answer did. Total {Numbers.Seconds(report.Seconds)} s."));
+            + $"MSE = ‖A·x − b‖²/n in float64. The {Numbers.Count(2L * epochs)}-epoch row continues the {Numbers.Count(epochs)}-epoch run, as the answer did. Total {Numbers.Seconds(report.Seconds)} s."));
         context.Console.MarkupLine("[bold]Why 200×300 full batch stalls[/] (torchfit diagnose --batch-size 200 for the full analysis)");
         foreach (var line in why) context.Console.MarkupLine("  • " + Markup.Escape(line));
-        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, loss-curves.png/.svg and one history CSV per SGD case."));
+        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, {(plots ? "loss-curves.png/.svg, " : "")}and one history CSV per SGD case."));
     }
 }

@@ -5,6 +5,7 @@ using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
 using TorchFit.IO;
+using TorchFit.Plotting;
 using TorchFit.Prescriptions;
 
 namespace TorchFit.Cli.Commands;
@@ -21,8 +22,15 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
             progress => Solver.Solve(problem, settings.ToOptions(), progress, context.Cancellation));
         string json = JsonSerializer.Serialize(report, ResultWriter.Json);
         AtomicFile.WriteText(Path.Combine(directory, "solve.json"), json + "\n");
+        if (!settings.NoPlots)
+        {
+            // Each row's full-data MSE per epoch, down to the target line.
+            foreach (var extension in new[] { "png", "svg" })
+                LossCurveChart.Save(Path.Combine(directory, $"solve.{extension}"), $"Reaching MSE ≤ {Numbers.Mse(report.Target)} in {report.Dtype} ({report.ProblemName})",
+                    [.. report.Rows.Select(r => new LossSeries(r.Name, r.FullMse))], [new ReferenceLevel($"target {Numbers.Mse(report.Target)}", report.Target)]);
+        }
         if (settings.Json) context.Output.WriteLine(json);
-        else Show(report, directory);
+        else Show(report, directory, !settings.NoPlots);
         if (context.Cancellation.IsCancellationRequested)
         {
             context.Error.WriteLine("torchfit: interrupted; the runs so far are in the report.");
@@ -31,20 +39,20 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
         return TorchFitApp.Success;
     }
 
-    private void Show(SolveReport report, string directory)
+    private void Show(SolveReport report, string directory, bool plots)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"Reaching MSE ≤ {Numbers.Mse(report.Target)} in {report.Dtype} ({report.ProblemName})"))
-            .AddColumn("run").AddColumn(new TableColumn("predicted epochs").RightAligned()).AddColumn(new TableColumn("measured epochs").RightAligned())
-            .AddColumn(new TableColumn("final MSE").RightAligned()).AddColumn(new TableColumn("best MSE").RightAligned())
-            .AddColumn(new TableColumn("seconds").RightAligned());
+            .AddColumn("run").AddColumn(Numbers.Column("predicted epochs")).AddColumn(Numbers.Column("measured epochs"))
+            .AddColumn(Numbers.Column("final MSE")).AddColumn(Numbers.Column("best MSE"))
+            .AddColumn(Numbers.Column("seconds"));
         foreach (var row in report.Rows)
             table.AddRow(Markup.Escape(row.Name), row.PredictedEpochs is long p ? Numbers.Count(p) : "—",
                 row.EpochsToTarget is int e ? Numbers.Count(e) : $"not reached in {Numbers.Count(row.EpochsRun)}",
                 Numbers.Mse(row.FinalMse), Numbers.Mse(row.BestMse), Numbers.Seconds(row.Seconds));
-        context.Console.Write(table);
+        Numbers.Write(context.Console, table);
         foreach (var row in report.Rows) context.Console.MarkupLine(Markup.Escape($"  {row.Name}: {row.Description}."));
         foreach (var note in report.Notes) context.Console.MarkupLine("  • " + Markup.Escape(note));
-        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "solve.json")}."));
+        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "solve.json")}{(plots ? " and solve.png/.svg" : "")}."));
     }
 }

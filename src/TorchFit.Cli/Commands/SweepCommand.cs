@@ -14,7 +14,7 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
 {
     public override int Execute(CommandContext commandContext, SweepSettings settings, CancellationToken cancellationToken)
     {
-        var grid = settings.ToGrid();
+        var grid = settings.ToGrid(commandContext.Arguments);
         var shard = settings.ParsedShard;
         string directory = settings.Out ?? Path.Combine("results", $"sweep-{DateTime.Now:yyyyMMdd-HHmmss}");
         var problem = settings.CreateProblem();
@@ -23,7 +23,7 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
         var outcome = SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => SweepRunner.Run(problem, grid, options, progress, context.Cancellation));
         var store = new SweepStore(directory);
-        var plots = SweepPlots.Write(store, outcome.Manifest, outcome.Rows);
+        IReadOnlyList<string> plots = settings.NoPlots ? [] : SweepPlots.Write(store, outcome.Manifest, outcome.Rows);
 
         if (settings.Json)
             context.Output.WriteLine(JsonSerializer.Serialize(new SweepDocument(outcome.Manifest, outcome.Rows, outcome.Skipped, outcome.Trained,
@@ -33,8 +33,10 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
             SweepView.Show(context.Console, outcome.Manifest, outcome.Rows);
             if (outcome.Skipped > 0)
                 context.Console.MarkupLine(Markup.Escape($"Skipped {outcome.Skipped} configurations already finished in {directory}."));
-            context.Console.MarkupLine(Markup.Escape($"Trained {outcome.Trained} configurations in {Numbers.Seconds(outcome.Seconds)} s. "
-                + $"Wrote {store.ResultsCsvPath}, results.json, manifest.json, histories/ and {plots.Count} plots in {Path.Combine(directory, "plots")}."));
+            string wrote = outcome.Rows.Count == 0 ? $"Nothing finished, so only {Path.Combine(directory, "manifest.json")} is written."
+                : $"Wrote {store.ResultsCsvPath}, results.json, manifest.json, histories/"
+                    + (plots.Count > 0 ? $" and {plots.Count} plots in {Path.Combine(directory, "plots")}." : ".");
+            context.Console.MarkupLine(Markup.Escape($"Trained {outcome.Trained} configurations in {Numbers.Seconds(outcome.Seconds)} s. {wrote}"));
         }
         if (!outcome.Cancelled) return TorchFitApp.Success;
         context.Error.WriteLine($"torchfit: interrupted; {outcome.Rows.Count} of {outcome.Manifest.Configurations} configurations are written in {directory}. Run the same command with --out {directory} to finish.");

@@ -17,7 +17,8 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
         var problem = settings.CreateProblem();
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
-        string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
+        string momentum = options.Momentum > 0 ? $", momentum {options.Momentum}{(options.Nesterov ? " Nesterov" : "")}" : "";
+        string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}{momentum}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
         var result = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => Trainer.Train(problem, options, new NamedProgress(name, progress), context.Cancellation));
 
@@ -29,23 +30,25 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
         var summary = new SummaryDocument([row], BuildInfo.TorchSharpVersion, BuildInfo.TorchFitVersion, result.Device, settings.Seed, threads,
             result.Seconds, DateTimeOffset.Now);
         ResultWriter.WriteSummary(directory, summary);
-        ResultWriter.WriteLossCurves(directory, $"{name} ({options.Precision.ToName()}, {result.Device})",
-            [new LossSeries(name, result.FullMse)], []);
+        if (!settings.NoPlots)
+            ResultWriter.WriteLossCurves(directory, $"{name} ({options.Precision.ToName()}, {result.Device})",
+                [new LossSeries(name, result.FullMse, result.DivergedAtEpoch)], []);
 
         if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
-        else Show(result, name, directory);
+        else Show(result, name, directory, !settings.NoPlots);
+        if (result.Stop == TrainingStop.Diverged) return TorchFitApp.Diverged;
         if (result.Stop != TrainingStop.Cancelled) return TorchFitApp.Success;
         context.Error.WriteLine($"torchfit: interrupted after {result.EpochsCompleted} of {options.Epochs} epochs; those epochs are written.");
         return TorchFitApp.Cancelled;
     }
 
-    private void Show(TrainingResult result, string name, string directory)
+    private void Show(TrainingResult result, string name, string directory, bool plots)
     {
         context.Console.MarkupLine(Markup.Escape($"{name}: MSE {Numbers.Mse(result.InitialMse)} → {Numbers.Mse(result.FinalMse)} "
             + $"(Keras History loss {Numbers.Mse(result.HistoryLoss.LastOrDefault(double.NaN))}) in {Numbers.Seconds(result.Seconds)} s on {result.Device}."));
         if (result.Stop == TrainingStop.Diverged)
             context.Console.MarkupLine(Markup.Escape($"Diverged at epoch {result.DivergedAtEpoch}: the MSE grew past {result.Options.DivergenceFactor:0e0}× its start or became NaN/Inf. "
-                + "The learning rate is above this problem's stability limit for this batch size; lower --lr."));
-        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, loss-curves.png/.svg and {Path.Combine(directory, ResultWriter.Slug(name) + ".csv")}."));
+                + $"The learning rate is above this problem's stability limit for this batch size; lower --lr. Exit code {TorchFitApp.Diverged}."));
+        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, {(plots ? "loss-curves.png/.svg " : "")}and {Path.Combine(directory, ResultWriter.Slug(name) + ".csv")}."));
     }
 }

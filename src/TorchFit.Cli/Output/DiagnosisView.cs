@@ -10,7 +10,7 @@ internal static class DiagnosisView
     {
         var s = d.Spectrum;
         var spectrum = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Spectrum of A ({d.ProblemName})"))
-            .AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
+            .AddColumn("quantity").AddColumn(Numbers.Column("value"));
         foreach (var (name, value) in new[]
         {
             ("σ_max / smallest non-zero σ", $"{s.SigmaMax:G5} / {s.SigmaMinNonZero:G5}"),
@@ -27,18 +27,18 @@ internal static class DiagnosisView
             ("‖w₀‖ / its null-space part", $"{d.InitialWeightsNorm:G4} / {d.NullSpaceNorm:G4}"),
         })
             spectrum.AddRow(Markup.Escape(name), Markup.Escape(value));
-        console.Write(spectrum);
+        Numbers.Write(console, spectrum);
 
         var settings = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Reaching MSE ≤ {Numbers.Mse(d.Target)} from {Numbers.Mse(d.InitialMse)}"))
-            .AddColumn("setting").AddColumn(new TableColumn("lr").RightAligned()).AddColumn(new TableColumn("momentum").RightAligned())
-            .AddColumn(new TableColumn("batch").RightAligned()).AddColumn(new TableColumn("% of its own limit").RightAligned())
-            .AddColumn(new TableColumn("slowest mode / step").RightAligned()).AddColumn(new TableColumn("steps").RightAligned())
-            .AddColumn(new TableColumn("epochs").RightAligned());
+            .AddColumn("setting").AddColumn(Numbers.Column("lr")).AddColumn(Numbers.Column("momentum"))
+            .AddColumn(Numbers.Column("batch")).AddColumn(Numbers.Column("% of its own limit"))
+            .AddColumn(Numbers.Column("slowest mode / step")).AddColumn(Numbers.Column("steps"))
+            .AddColumn(Numbers.Column("epochs"));
         foreach (var a in d.Settings)
             settings.AddRow(Markup.Escape(a.Name), $"{a.LearningRate:G4}", $"{a.Momentum:G4}{(a.Nesterov ? " (Nesterov)" : "")}", $"{a.BatchSize}",
                 $"{100 * a.FractionOfStabilityLimit:0.##}%", $"{a.SlowestModeContraction:0.######}",
                 a.StepsToTarget is long steps ? Numbers.Count(steps) : "never", a.EpochsToTarget is long epochs ? Numbers.Count(epochs) : "never");
-        console.Write(settings);
+        Numbers.Write(console, settings);
         console.MarkupLine(Markup.Escape($"  % of its own limit: lr over the stability limit of that method at full batch: {ConvergenceRate.StableLearningRateRule()} for plain GD, "
             + $"{ConvergenceRate.StableLearningRateRule(0.5)} for heavy ball, {ConvergenceRate.StableLearningRateRule(0.5, nesterov: true)} for Nesterov."));
         console.MarkupLine("[bold]Why[/]");

@@ -5,7 +5,7 @@ using TorchFit.Training;
 namespace TorchFit.Cli.Output;
 
 /// <summary>
-/// Shows training progress: a live bar per run (epochs, MSE, ETA) on a terminal, plain lines
+/// Shows training progress: a live line per run (epoch, MSE, bar, percentage, ETA) on a terminal, plain lines
 /// every few seconds when output is redirected or JSON goes to stdout.
 /// </summary>
 internal static class ProgressDisplay
@@ -15,20 +15,29 @@ internal static class ProgressDisplay
         return live ? Live(console, context => work(new LiveBars(context))) : work(new PlainLines(plain));
     }
 
-    /// <summary>Runs <paramref name="work"/> under Spectre's live progress display: description, bar, percent, ETA, spinner.</summary>
+    /// <summary>Runs <paramref name="work"/> under Spectre's live progress display, one <see cref="ProgressLine"/> per task.</summary>
     public static T Live<T>(IAnsiConsole console, Func<ProgressContext, T> work)
     {
         T result = default!;
         console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                     new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new ProgressLineColumn())
             .Start(context => result = work(context));
         return result;
     }
 
     private static string Describe(RunProgress p) =>
         $"{p.RunName}  epoch {Numbers.Count(p.Training.Epoch)}/{Numbers.Count(p.Training.Epochs)}  MSE {Numbers.Mse(p.Training.Mse)}";
+
+    /// <summary>The live line: the epoch and the MSE stay at any width; the total epochs go before them.</summary>
+    internal static ProgressLine Line(RunProgress p)
+    {
+        var t = p.Training;
+        bool done = t.Epoch >= t.Epochs;
+        return new ProgressLine(p.RunName,
+            [new($"epoch {Numbers.Count(t.Epoch)}"), new($"/{Numbers.Count(t.Epochs)}", Drop: 1, Glued: true), new($"MSE {Numbers.Mse(t.Mse)}")],
+            (double)t.Epoch / t.Epochs, done ? Eta.Duration(t.Seconds) : Eta.Short(Eta.SecondsLeft(t.Seconds, t.Epoch, t.Epochs)));
+    }
 
     /// <summary>Spectre.Console bars; updated at most every 50 ms per run (the console redraws on its own).</summary>
     private sealed class LiveBars(ProgressContext context) : IProgress<RunProgress>
@@ -45,7 +54,7 @@ internal static class ProgressDisplay
             bool last = value.Training.Epoch >= value.Training.Epochs;
             if (!last && entry.Since.ElapsedMilliseconds < 50) return;
             entry.Since.Restart();
-            entry.Task.Description = Markup.Escape(Describe(value));
+            entry.Task.Tag = Line(value);
             entry.Task.Value = value.Training.Epoch;
         }
     }

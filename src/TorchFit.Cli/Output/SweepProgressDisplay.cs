@@ -16,6 +16,18 @@ internal static class SweepProgressDisplay
     private static string Describe(SweepProgress p) =>
         $"{p.Finished}/{p.Total} configurations{(p.Skipped > 0 ? $" ({p.Skipped} skipped)" : "")} · {p.Current} · epoch {Numbers.Count(p.Epoch)}/{Numbers.Count(p.Epochs)}";
 
+    /// <summary>The live line: configurations done, the epoch, percentage and ETA stay at any width; the current run's words go first.</summary>
+    internal static ProgressLine Line(SweepProgress p)
+    {
+        bool done = p.WorkDone >= p.WorkTotal;
+        return new ProgressLine(p.Current,
+        [
+            new($"{p.Finished}/{p.Total}"), new(" configurations", Drop: 2, Glued: true),
+            new(p.Skipped > 0 ? $"({p.Skipped} skipped)" : "", Drop: 2),
+            new($"epoch {Numbers.Count(p.Epoch)}"), new($"/{Numbers.Count(p.Epochs)}", Drop: 1, Glued: true),
+        ], p.WorkTotal > 0 ? p.WorkDone / p.WorkTotal : 1, done ? Eta.Duration(p.Seconds) : Eta.Short(p.SecondsLeft));
+    }
+
     private sealed class LiveBar(ProgressContext context) : IProgress<SweepProgress>
     {
         private readonly Stopwatch _since = Stopwatch.StartNew();
@@ -26,7 +38,7 @@ internal static class SweepProgressDisplay
             _task ??= context.AddTask("sweep", maxValue: Math.Max(1, value.WorkTotal));
             if (_since.ElapsedMilliseconds < 100 && value.Epoch < value.Epochs) return;
             _since.Restart();
-            _task.Description = Markup.Escape(Describe(value));
+            _task.Tag = Line(value);
             _task.Value = value.WorkDone;
         }
     }
@@ -42,7 +54,7 @@ internal static class SweepProgressDisplay
             if (_since is not null && !finishedOne && _since.Elapsed.TotalSeconds < 5) return;
             _since = Stopwatch.StartNew();
             _finished = value.Finished;
-            writer.WriteLine($"sweep: {Describe(value)}  {Numbers.Seconds(value.Seconds)} s" + Eta.Suffix(value.Seconds, value.WorkDone, value.WorkTotal));
+            writer.WriteLine($"sweep: {Describe(value)}  {Numbers.Seconds(value.Seconds)} s" + Eta.Suffix(value.SecondsLeft));
             writer.Flush();
         }
     }

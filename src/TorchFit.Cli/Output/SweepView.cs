@@ -16,12 +16,12 @@ internal static class SweepView
             seeds = rows.Select(r => r.Seed).Distinct().Count() > 1;
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{manifest.Problem.Name}: {Numbers.Count(manifest.Grid.Epochs)} epochs per configuration ({manifest.Engine} engine, {manifest.Device})"))
-            .AddColumn(new TableColumn("batch").RightAligned()).AddColumn(new TableColumn("lr").RightAligned());
-        if (momenta) table.AddColumn(new TableColumn("μ").RightAligned());
+            .AddColumn(Numbers.Column("batch")).AddColumn(Numbers.Column("lr"));
+        if (momenta) table.AddColumn(Numbers.Column("μ"));
         if (dtypes) table.AddColumn("dtype");
-        if (seeds) table.AddColumn(new TableColumn("seed").RightAligned());
-        table.AddColumn(new TableColumn("final MSE").RightAligned()).AddColumn(new TableColumn("best MSE").RightAligned())
-            .AddColumn(new TableColumn($"epochs to {Numbers.Mse(manifest.Grid.Target)}").RightAligned()).AddColumn("stopped");
+        if (seeds) table.AddColumn(Numbers.Column("seed"));
+        table.AddColumn(Numbers.Column("final MSE")).AddColumn(Numbers.Column("best MSE"))
+            .AddColumn(Numbers.Column($"epochs to {Numbers.Mse(manifest.Grid.Target)}")).AddColumn("stopped");
         foreach (var r in rows.Take(MaxTableRows))
         {
             var cells = new List<string> { Numbers.Count(r.BatchSize), Numbers.Exact(r.LearningRate) };
@@ -32,7 +32,7 @@ internal static class SweepView
                 r.DivergedAtEpoch is { } at ? $"diverged @ {Numbers.Count(at)}" : r.Stop == "reachedtarget" ? "at target" : "—"]);
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
-        console.Write(table);
+        Numbers.Write(console, table);
         if (rows.Count > MaxTableRows) console.MarkupLine(Markup.Escape($"(first {MaxTableRows} of {rows.Count} rows; all of them are in results.csv)"));
 
         // Each method has its own full-batch limit: plain GD's 2/λ_max does not apply to momentum.

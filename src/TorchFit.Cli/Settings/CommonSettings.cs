@@ -18,8 +18,12 @@ internal class CommonSettings : CommandSettings
     public int? Threads { get; set; }
 
     [CommandOption("--out <DIR>")]
-    [Description("Directory for results (JSON, CSV, plots). Defaults to results/<verb>.")]
+    [Description("Directory for results (JSON, CSV, plots). Defaults to results/<verb>; for sweep, a new results/sweep-<yyyyMMdd-HHmmss>.")]
     public string? Out { get; set; }
+
+    [CommandOption("--no-plots")]
+    [Description("Write no PNG/SVG charts: quicker for short runs and scripts. lstsq draws none.")]
+    public bool NoPlots { get; set; }
 
     [CommandOption("--json")]
     [Description("Print the summary as JSON on stdout instead of a table (progress goes to stderr).")]

@@ -44,8 +44,31 @@ internal sealed record SweepConfigFile
         }
         catch (JsonException e)
         {
-            string what = e.Message.Split(". Path:")[0].Split(" Path:")[0];
-            throw new InvalidInputException($"--config {path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: {what}");
+            throw new InvalidInputException($"--config {path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: {Describe(e)}");
         }
+    }
+
+    /// <summary>What each field holds, for error messages (and the fields a typo could have meant).</summary>
+    private static readonly (string Field, string Holds)[] Fields =
+    [
+        ("batchSizes", "a list of whole numbers"), ("learningRates", "a list of numbers"), ("momenta", "a list of numbers"),
+        ("nesterov", "true or false"), ("dtypes", "a list of \"float32\"/\"float64\""), ("init", "\"glorot\" or \"torch\""),
+        ("seeds", "a list of whole numbers ≥ 0"), ("epochs", "a whole number"), ("target", "a number"), ("stopAtTarget", "true or false"),
+    ];
+
+    /// <summary>System.Text.Json's message in the file's terms: no .NET type or member names.</summary>
+    private static string Describe(JsonException e)
+    {
+        const string unknown = "The JSON property '";
+        if (e.Message.StartsWith(unknown, StringComparison.Ordinal))
+        {
+            string name = e.Message[unknown.Length..].Split('\'')[0];
+            return $"unknown field '{name}'; the fields are {string.Join(", ", Fields.Select(f => f.Field))}";
+        }
+        string? field = e.Path?.TrimStart('$', '.').Split('[', '.')[0];
+        var known = Fields.FirstOrDefault(f => f.Field == field);
+        if (e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+            return known.Field is null ? "a value of the wrong type" : $"{known.Field}: expected {known.Holds}";
+        return e.Message.Split(". Path:")[0].Split(" Path:")[0].Split(" LineNumber:")[0];
     }
 }

@@ -13,16 +13,22 @@ internal sealed class SweepSettings : ProblemSettings
     [Description("A JSON grid (fields batchSizes, learningRates, momenta, nesterov, dtypes, init, seeds, epochs, target, stopAtTarget; see README). Flags override it.")]
     public string? Config { get; set; }
 
+    // The DEFAULTs shown in --help are SweepGrid's (a test holds them equal). A flag counts only when
+    // given on the command line (see ToGrid), so a --config file can replace a default.
+
     [CommandOption("--batch-sizes <LIST>")]
-    [Description("Batch sizes, comma-separated. Default 1,8,32,200.")]
+    [Description("Batch sizes, comma-separated.")]
+    [DefaultValue("1,8,32,200")]
     public string? BatchSizes { get; set; }
 
     [CommandOption("--lrs <LIST>")]
-    [Description("Learning rates, comma-separated. Default 0.001,0.003,0.01,0.013.")]
+    [Description("Learning rates, comma-separated.")]
+    [DefaultValue("0.001,0.003,0.01,0.013")]
     public string? LearningRates { get; set; }
 
     [CommandOption("--momentum <LIST>")]
-    [Description("Momenta μ in [[0, 1), comma-separated; one heatmap per value. Default 0.")]
+    [Description("Momenta μ in [[0, 1), comma-separated; one heatmap per value.")]
+    [DefaultValue("0")]
     public string? Momenta { get; set; }
 
     [CommandOption("--nesterov")]
@@ -30,23 +36,28 @@ internal sealed class SweepSettings : ProblemSettings
     public bool Nesterov { get; set; }
 
     [CommandOption("--dtype <LIST>")]
-    [Description("float32 and/or float64, comma-separated. Default float32.")]
+    [Description("float32 and/or float64, comma-separated.")]
+    [DefaultValue("float32")]
     public string? Dtypes { get; set; }
 
     [CommandOption("--init <INIT>")]
     [Description("Initial weights: glorot (Keras default) or torch.")]
+    [DefaultValue("glorot")]
     public string? Init { get; set; }
 
     [CommandOption("--seeds <LIST>")]
-    [Description("Seeds of the initial weights and shuffles, one repeat of the grid each. Default 0. (--seed is the problem's seed.)")]
+    [Description("Seeds of the initial weights and shuffles, one repeat of the grid each. (--seed is the problem's seed.)")]
+    [DefaultValue("0")]
     public string? Seeds { get; set; }
 
     [CommandOption("--epochs <E>")]
-    [Description("Epochs per configuration. Default 10,000.")]
+    [Description("Epochs per configuration.")]
+    [DefaultValue(10_000)]
     public int? Epochs { get; set; }
 
     [CommandOption("--target <MSE>")]
-    [Description("Record the first epoch whose MSE is ≤ this. Default 1e-10.")]
+    [Description("Record the first epoch whose MSE is ≤ this.")]
+    [DefaultValue(1e-10)]
     public double? Target { get; set; }
 
     [CommandOption("--stop-at-target")]
@@ -77,9 +88,10 @@ internal sealed class SweepSettings : ProblemSettings
 
     public SweepShard? ParsedShard => Shard is null ? null : SweepShard.Parse(Shard);
 
-    /// <summary>The grid: defaults, then the --config file, then the flags.</summary>
-    public SweepGrid ToGrid()
+    /// <summary>The grid: defaults, then the --config file, then the flags given in <paramref name="arguments"/> (the command line).</summary>
+    public SweepGrid ToGrid(IReadOnlyList<string> arguments)
     {
+        bool Given(string option) => arguments.Any(a => a == option || (a.StartsWith(option, StringComparison.Ordinal) && a.Length > option.Length && a[option.Length] is '=' or ':'));
         var grid = new SweepGrid();
         if (Config is not null)
         {
@@ -102,15 +114,15 @@ internal sealed class SweepSettings : ProblemSettings
         }
         grid = grid with
         {
-            BatchSizes = BatchSizes is null ? grid.BatchSizes : ListOption.Parse("--batch-sizes", BatchSizes, ListOption.Integer),
-            LearningRates = LearningRates is null ? grid.LearningRates : ListOption.Parse("--lrs", LearningRates, ListOption.Real),
-            Momenta = Momenta is null ? grid.Momenta : ListOption.Parse("--momentum", Momenta, ListOption.Real),
+            BatchSizes = BatchSizes is null || !Given("--batch-sizes") ? grid.BatchSizes : ListOption.Parse("--batch-sizes", BatchSizes, ListOption.Integer, "a whole number"),
+            LearningRates = LearningRates is null || !Given("--lrs") ? grid.LearningRates : ListOption.Parse("--lrs", LearningRates, ListOption.Real, "a number"),
+            Momenta = Momenta is null || !Given("--momentum") ? grid.Momenta : ListOption.Parse("--momentum", Momenta, ListOption.Real, "a number"),
             Nesterov = Nesterov || grid.Nesterov,
-            Precisions = Dtypes is null ? grid.Precisions : ListOption.Parse("--dtype", Dtypes, ComputeSettings.ParseDtype),
-            Init = Init is null ? grid.Init : TrainSettings.ParseInit(Init)!.Value,
-            Seeds = Seeds is null ? grid.Seeds : ListOption.Parse("--seeds", Seeds, ListOption.Seed),
-            Epochs = Epochs ?? grid.Epochs,
-            Target = Target ?? grid.Target,
+            Precisions = Dtypes is null || !Given("--dtype") ? grid.Precisions : ListOption.Parse("--dtype", Dtypes, ComputeSettings.ParseDtype, "float32 or float64"),
+            Init = Init is null || !Given("--init") ? grid.Init : TrainSettings.ParseInit(Init)!.Value,
+            Seeds = Seeds is null || !Given("--seeds") ? grid.Seeds : ListOption.Parse("--seeds", Seeds, ListOption.Seed, "a whole number ≥ 0"),
+            Epochs = Epochs is { } epochs && Given("--epochs") ? epochs : grid.Epochs,
+            Target = Target is { } target && Given("--target") ? target : grid.Target,
             StopAtTarget = StopAtTarget || grid.StopAtTarget,
         };
         try

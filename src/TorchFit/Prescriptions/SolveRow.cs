@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TorchFit.Prescriptions;
 
 /// <summary>One measured way of reaching the target.</summary>
@@ -19,4 +21,9 @@ public sealed record SolveRow(
     double FinalMse,
     double BestMse,
     string Dtype,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>The full-data MSE after each epoch (for the chart); not part of the JSON report.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<double> FullMse { get; init; } = [];
+}

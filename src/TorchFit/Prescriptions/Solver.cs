@@ -109,13 +109,13 @@ public static class Solver
         var mse = first.FullMse.Concat(second?.FullMse ?? []).ToArray();
         int index = Array.FindIndex(mse, m => m <= target);
         string description = F($"heavy ball lr {heavyRate:G4}, momentum {heavyMomentum:G4} for {first.EpochsCompleted:N0} epochs")
-            + (second is null ? "" : F($", then plain GD lr {plainRate:G4} for {second.EpochsCompleted:N0}")) + ", full batch";
+            + (second is null ? "" : F($", then plain GD lr {plainRate:G4} for {second.EpochsCompleted:N0} epochs")) + ", full batch";
         return new SolveRow(second is null ? "prescribed: tuned heavy ball" : "prescribed: tuned heavy ball, then plain GD", description, predicted, index < 0 ? null : index + 1, mse.Length,
             mse.Length > 0 ? mse[^1] : first.InitialMse, mse.Length > 0 ? mse.Min() : first.InitialMse,
-            first.Options.Precision.ToName(), first.Seconds + (second?.Seconds ?? 0));
+            first.Options.Precision.ToName(), first.Seconds + (second?.Seconds ?? 0)) { FullMse = mse };
     }
 
     private static SolveRow Measure(string name, string description, long? predicted, TrainingResult run, double target) =>
         new(name, description, predicted, run.EpochsToReach(target), run.EpochsCompleted, run.FinalMse,
-            run.FullMse.Length > 0 ? run.FullMse.Min() : run.InitialMse, run.Options.Precision.ToName(), run.Seconds);
+            run.FullMse.Length > 0 ? run.FullMse.Min() : run.InitialMse, run.Options.Precision.ToName(), run.Seconds) { FullMse = run.FullMse };
 }

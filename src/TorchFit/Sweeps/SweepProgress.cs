@@ -7,7 +7,15 @@ namespace TorchFit.Sweeps;
 /// <param name="Current">The configurations training now, in words.</param>
 /// <param name="Epoch">The current run's epoch.</param>
 /// <param name="Epochs">The current run's epochs.</param>
-/// <param name="WorkDone">Steps done so far by this run (a step of K configurations counts K), for an ETA.</param>
-/// <param name="WorkTotal">Steps this run has to do.</param>
+/// <param name="WorkDone">
+/// Configuration-epochs done so far by this run (a row-pass: one configuration over all n rows),
+/// whatever the batch size, for the share done.
+/// </param>
+/// <param name="WorkTotal">Configuration-epochs this run has to do.</param>
 /// <param name="Seconds">Wall time of this run so far.</param>
-public sealed record SweepProgress(int Finished, int Total, int Skipped, string Current, int Epoch, int Epochs, double WorkDone, double WorkTotal, double Seconds);
+/// <param name="SecondsLeft">
+/// Estimated wall time left, from the measured cost of the runs so far (see <see cref="SweepEstimate"/>);
+/// null until there is enough to measure.
+/// </param>
+public sealed record SweepProgress(int Finished, int Total, int Skipped, string Current, int Epoch, int Epochs, double WorkDone, double WorkTotal,
+    double Seconds, double? SecondsLeft = null);

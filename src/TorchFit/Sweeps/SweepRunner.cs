@@ -48,16 +48,21 @@ public static class SweepRunner
         var pending = mine.Where(c => !rows.ContainsKey(c.Key)).ToList();
         var runs = engine.Groups([.. pending.Select(c => grid.OptionsFor(c, options.Device, kind))])
             .Select(group => group.Select(k => pending[k]).ToList()).ToList();
-        double workTotal = pending.Sum(c => Steps(problem, c, grid)), workDone = 0;
+        // Progress counts configuration-epochs (row-passes); the ETA comes from the measured cost of each run.
+        var estimate = new SweepEstimate(problem.Rows, [.. runs.Select(r => (r[0].BatchSize, (double)r.Count * grid.Epochs))]);
+        double workTotal = (double)pending.Count * grid.Epochs, workDone = 0;
         bool cancelled = false;
-        foreach (var run in runs)
+        for (int index = 0; index < runs.Count; index++)
         {
+            var run = runs[index];
             if (cancellationToken.IsCancellationRequested) { cancelled = true; break; }
             string current = Describe(run);
-            double runWork = run.Sum(c => Steps(problem, c, grid)), before = workDone;
-            var report = progress is null ? null : new Progress(p => progress.Report(new SweepProgress(
-                rows.Count, mine.Count, skipped, current, p.Epoch, p.Epochs, before + runWork * p.Epoch / p.Epochs, workTotal, clock.Elapsed.TotalSeconds)));
+            double runWork = (double)run.Count * grid.Epochs, before = workDone;
             var runClock = Stopwatch.StartNew();
+            int runIndex = index;
+            var report = progress is null ? null : new Progress(p => progress.Report(new SweepProgress(
+                rows.Count, mine.Count, skipped, current, p.Epoch, p.Epochs, before + runWork * p.Epoch / p.Epochs, workTotal, clock.Elapsed.TotalSeconds,
+                estimate.SecondsLeft(runIndex, (double)p.Epoch / p.Epochs, runClock.Elapsed.TotalSeconds))));
             var results = engine.Train(problem, [.. run.Select(c => grid.OptionsFor(c, options.Device, kind))], report, cancellationToken);
             double seconds = runClock.Elapsed.TotalSeconds;
             if (results.Any(r => r.Stop == TrainingStop.Cancelled)) { cancelled = true; break; }
@@ -70,7 +75,9 @@ public static class SweepRunner
             store.WriteRows(rows.Values);
             trained += run.Count;
             workDone = before + runWork;
-            progress?.Report(new SweepProgress(rows.Count, mine.Count, skipped, current, grid.Epochs, grid.Epochs, workDone, workTotal, clock.Elapsed.TotalSeconds));
+            estimate.Finished(index, runWork, seconds);
+            progress?.Report(new SweepProgress(rows.Count, mine.Count, skipped, current, grid.Epochs, grid.Epochs, workDone, workTotal, clock.Elapsed.TotalSeconds,
+                index + 1 < runs.Count ? estimate.SecondsLeft(index + 1, 0, 0) : null));
         }
         if (rows.Count == mine.Count && !cancelled)
         {
@@ -122,9 +129,6 @@ public static class SweepRunner
             engine.ToString().ToLowerInvariant(), problemInfo, document, grid.Seeds, gridCount, shard?.ToString(), count, limit,
             DateTimeOffset.Now, null, null);
     }
-
-    private static double Steps(LinearProblem problem, SweepConfiguration c, SweepGrid grid) =>
-        (double)grid.Epochs * new BatchPlan(problem.Rows, c.BatchSize).StepsPerEpoch;
 
     private static string Describe(List<SweepConfiguration> run)
     {

@@ -10,9 +10,12 @@ internal sealed class CliRunner
 
     public static Outcome Run(params string[] args) => RunWith(CancellationToken.None, args);
 
-    public static Outcome RunWith(CancellationToken cancellation, params string[] args)
+    public static Outcome RunWith(CancellationToken cancellation, params string[] args) => RunAt(200, cancellation, args);
+
+    /// <summary>Runs a verb on a console <paramref name="width"/> columns wide.</summary>
+    public static Outcome RunAt(int width, CancellationToken cancellation, params string[] args)
     {
-        var console = new TestConsole().Width(200);
+        var console = new TestConsole().Width(width);
         using var output = new StringWriter();
         using var error = new StringWriter();
         int code = TorchFitApp.Run(args, new CliContext(console, output, error, cancellation));

@@ -108,7 +108,7 @@ public sealed class SweepCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--batch-sizes", "1,x", "--batch-sizes: 'x' is not a valid value")]
+    [InlineData("--batch-sizes", "1,x", "--batch-sizes: 'x' is not a whole number")]
     [InlineData("--lrs", "0.01,,0.1", "--lrs: expected a comma-separated list")]
     [InlineData("--shard", "3/3", "--shard must be i/N")]
     [InlineData("--engine", "warp", "--engine must be keras, fused or batched")]

@@ -266,6 +266,43 @@ public sealed class LossCurveChartTests : IDisposable
         Assert.True(new FileInfo(svg).Length < 5_000_000, $"SVG is {new FileInfo(svg).Length} bytes");
     }
 
+    [Fact]
+    public void Should_Mark_Where_A_Run_Diverged()
+    {
+        // Given a run that grew from epoch 1 and diverged at epoch 600
+        double[] growing = [.. Enumerable.Range(0, 600).Select(i => 0.5 * Math.Exp(i / 30.0))];
+        string path = _temp.Combine("diverged.svg");
+
+        // When it is drawn with its divergence epoch
+        LossCurveChart.Save(path, "diverged", [new LossSeries("lr 0.0135", growing, DivergedAtEpoch: 600)], []);
+
+        // Then the legend names the mark
+        Assert.Contains("lr 0.0135: diverged at epoch 600", XDocument.Load(path).Root!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Give_The_Curves_The_Whole_Width_However_Long_The_Labels()
+    {
+        // Given six curves and levels with labels as long as reproduce's
+        LossSeries[] series =
+        [
+            new LossSeries("2×3 SGD lr 0.01, batch 2", Falling(4_000, 1, 1e-3)),
+            new LossSeries("200×300 SGD lr 0.01, batch 200", Falling(2_000, 1, 1e-2)),
+            new LossSeries("200×300 SGD lr 0.01, batch 32", Falling(4_000, 1, 1e-6)),
+            new LossSeries("200×300 torchfit solve (tuned heavy ball, then plain GD), 1,090 epochs", Falling(1_090, 1, 1e-10)),
+        ];
+        string path = _temp.Combine("wide.svg");
+
+        // When drawn 1000 pixels wide
+        LossCurveChart.Save(path, "reproduce", series, [new ReferenceLevel("2×3 lstsq (MSE 5.49e-31)", 5.49e-31), new ReferenceLevel("200×300 lstsq (MSE 1.19e-30)", 1.19e-30)], 1000, 600);
+
+        // Then the data area (the first rectangle after the background) spans more than 85 % of the width:
+        // the legend sits below it, not in a third of the width beside it
+        var rects = XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "rect" && e.Attribute("x") is not null).ToList();
+        double dataWidth = double.Parse(rects[0].Attribute("width")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(dataWidth > 850, $"data area {dataWidth} px of 1000");
+    }
+
     private static LossSeries[] TwoCurves() =>
     [
         new LossSeries("lr 0.01", Falling(2_000, 1, 1e-13)),
