@@ -74,7 +74,7 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
             .ToList();
 
     private static string SolveName(SolveRow solved) =>
-        $"200×300 torchfit solve (tuned heavy ball, then plain GD), {Numbers.Count(solved.EpochsRun)} epochs";
+        $"200×300 torchfit solve ({solved.Name[Solver.PrescribedPrefix.Length..]}), {Numbers.Count(solved.EpochsRun)} epochs";
 
     private void Show(ReproductionReport report, int epochs, string directory, IReadOnlyList<string> why, SolveRow? solved, bool plots)
     {

@@ -14,6 +14,9 @@ namespace TorchFit.Prescriptions;
 /// </summary>
 public static class Solver
 {
+    /// <summary>How the prescribed row's <see cref="SolveRow.Name"/> starts; the rest names the schedule that ran.</summary>
+    public const string PrescribedPrefix = "prescribed: ";
+
     /// <summary>
     /// The prescription: full-batch heavy ball tuned to the spectrum (η = 4/(√λ_max + √λ_min)²,
     /// μ = ((√κ − 1)/(√κ + 1))²) for the epochs its exact recursion needs, then, if it stops above the
@@ -110,7 +113,7 @@ public static class Solver
         int index = Array.FindIndex(mse, m => m <= target);
         string description = F($"heavy ball lr {heavyRate:G4}, momentum {heavyMomentum:G4} for {first.EpochsCompleted:N0} epochs")
             + (second is null ? "" : F($", then plain GD lr {plainRate:G4} for {second.EpochsCompleted:N0} epochs")) + ", full batch";
-        return new SolveRow(second is null ? "prescribed: tuned heavy ball" : "prescribed: tuned heavy ball, then plain GD", description, predicted, index < 0 ? null : index + 1, mse.Length,
+        return new SolveRow(PrescribedPrefix + (second is null ? "tuned heavy ball" : "tuned heavy ball, then plain GD"), description, predicted, index < 0 ? null : index + 1, mse.Length,
             mse.Length > 0 ? mse[^1] : first.InitialMse, mse.Length > 0 ? mse.Min() : first.InitialMse,
             first.Options.Precision.ToName(), first.Seconds + (second?.Seconds ?? 0)) { FullMse = mse };
     }
