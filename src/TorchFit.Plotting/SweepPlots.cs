@@ -13,7 +13,9 @@ namespace TorchFit.Plotting;
 public static class SweepPlots
 {
     /// <summary>Writes every plot as PNG and SVG and returns the paths written.</summary>
-    public static IReadOnlyList<string> Write(SweepStore store, SweepManifest manifest, IReadOnlyList<SweepRow> rows)
+    /// <exception cref="OperationCanceledException">Cancelled; checked before each file, so every file written is whole.</exception>
+    public static IReadOnlyList<string> Write(SweepStore store, SweepManifest manifest, IReadOnlyList<SweepRow> rows,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -40,13 +42,13 @@ public static class SweepPlots
             var finalMse = Grid(batches, rates, sliceRows, FinalMseCell);
             string finalSubtitle = Subtitle(manifest, seeds, "final MSE", "geometric mean", "diverged runs left out", limitLine);
             written.AddRange(Both(Path.Combine(directory, $"heatmap-final-mse-{name}"), path => HeatmapChart.Save(path, $"Final MSE after {manifest.Grid.Epochs:N0} epochs ({label})",
-                new HeatmapData(rowLabels, columnLabels, finalMse.Values, finalMse.Text, "learning rate η", "batch size", ColorBar("log10 final MSE", seeds), finalSubtitle, mark))));
+                new HeatmapData(rowLabels, columnLabels, finalMse.Values, finalMse.Text, "learning rate η", "batch size", ColorBar("log10 final MSE", seeds), finalSubtitle, mark)), cancellationToken));
 
             double target = manifest.Grid.Target;
             var epochs = Grid(batches, rates, sliceRows, EpochsToTargetCell);
             string epochsSubtitle = Subtitle(manifest, seeds, "epochs", "mean", "of the runs that reached it", limitLine);
             written.AddRange(Both(Path.Combine(directory, $"heatmap-epochs-to-target-{name}"), path => HeatmapChart.Save(path, $"Epochs to MSE ≤ {target:0e+00} ({label})",
-                new HeatmapData(rowLabels, columnLabels, epochs.Values, epochs.Text, "learning rate η", "batch size", ColorBar("epochs to target", seeds), epochsSubtitle, mark))));
+                new HeatmapData(rowLabels, columnLabels, epochs.Values, epochs.Text, "learning rate η", "batch size", ColorBar("epochs to target", seeds), epochsSubtitle, mark)), cancellationToken));
 
             foreach (int batch in batches)
             {
@@ -55,7 +57,7 @@ public static class SweepPlots
                     .Select(r => new LossSeries($"η = {Text(r.LearningRate)}" + (r.DivergedAtEpoch is { } e ? $" (diverged @ {e:N0})" : ""), store.ReadHistoryMse(r.History)))
                     .ToList();
                 written.AddRange(Both(Path.Combine(directory, $"curves-{name}-batch{batch}"), path => LossCurveChart.Save(path,
-                    $"Full-data MSE per epoch, batch size {batch} ({label}, run seed {seed})", series, [new ReferenceLevel($"target {target:0e+00}", target)])));
+                    $"Full-data MSE per epoch, batch size {batch} ({label}, run seed {seed})", series, [new ReferenceLevel($"target {target:0e+00}", target)]), cancellationToken));
             }
         }
         return written;
@@ -139,10 +141,11 @@ public static class SweepPlots
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static IEnumerable<string> Both(string stem, Action<string> save)
+    private static IEnumerable<string> Both(string stem, Action<string> save, CancellationToken cancellationToken)
     {
         foreach (string extension in new[] { ".png", ".svg" })
         {
+            cancellationToken.ThrowIfCancellationRequested();
             save(stem + extension);
             yield return stem + extension;
         }

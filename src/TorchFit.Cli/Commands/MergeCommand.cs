@@ -15,7 +15,7 @@ internal sealed class MergeCommand(CliContext context) : Command<MergeSettings>
     {
         var merged = SweepMerge.Merge(settings.Directories, settings.Out!);
         var store = new SweepStore(settings.Out!);
-        var plots = SweepPlots.Write(store, merged.Manifest, merged.Rows);
+        var plots = SweepPlots.Write(store, merged.Manifest, merged.Rows, context.Cancellation);
         if (settings.Json)
         {
             context.Output.WriteLine(JsonSerializer.Serialize(new SweepDocument(merged.Manifest, merged.Rows, 0, 0, false, 0,

@@ -17,7 +17,7 @@ internal sealed class PlotCommand(CliContext context) : Command<PlotSettings>
         var manifest = store.ReadManifest() ?? throw new InvalidInputException($"{settings.Directory}: no manifest.json here; not a sweep directory");
         var rows = store.ReadRows();
         if (rows.Count == 0) throw new InvalidInputException($"{settings.Directory}: no finished configurations to plot yet");
-        var plots = SweepPlots.Write(store, manifest, rows);
+        var plots = SweepPlots.Write(store, manifest, rows, context.Cancellation);
         SweepView.Show(context.Console, manifest, rows);
         context.Console.MarkupLine(Markup.Escape($"Wrote {plots.Count} plots in {Path.Combine(settings.Directory, "plots")}."));
         return TorchFitApp.Success;

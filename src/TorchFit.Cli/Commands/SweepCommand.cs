@@ -23,7 +23,17 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
         var outcome = SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => SweepRunner.Run(problem, grid, options, progress, context.Cancellation));
         var store = new SweepStore(directory);
-        IReadOnlyList<string> plots = settings.NoPlots ? [] : SweepPlots.Write(store, outcome.Manifest, outcome.Rows);
+        // --no-plots, or interrupted (the run that finishes draws them): no plots. A signal while drawing stops there; the results are whole.
+        IReadOnlyList<string> plots = [];
+        try
+        {
+            if (!outcome.Cancelled && !settings.NoPlots) plots = SweepPlots.Write(store, outcome.Manifest, outcome.Rows, context.Cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine($"torchfit: interrupted while drawing the plots; all {outcome.Rows.Count} configurations are written in {directory}. Run torchfit plot {directory} to draw them.");
+            return TorchFitApp.Cancelled;
+        }
 
         if (settings.Json)
             context.Output.WriteLine(JsonSerializer.Serialize(new SweepDocument(outcome.Manifest, outcome.Rows, outcome.Skipped, outcome.Trained,
