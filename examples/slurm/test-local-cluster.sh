@@ -91,7 +91,9 @@ mkdir -p "$tmp/state" "$tmp/spool" "$tmp/logs" "$tmp/results"
 
 dd if=/dev/urandom of="$tmp/munge.key" bs=1024 count=1 status=none
 chmod 600 "$tmp/munge.key"
-munged --foreground --force --socket="$tmp/munge.socket" --key-file="$tmp/munge.key" --pid-file="$tmp/munged.pid" \
+# setsid: a Ctrl+C at the terminal reaches this script, which stops the jobs and then the daemons in
+# order, rather than the daemons at once, which would leave the jobs' processes behind.
+setsid munged --foreground --force --socket="$tmp/munge.socket" --key-file="$tmp/munge.key" --pid-file="$tmp/munged.pid" \
   --log-file="$tmp/munged.log" --seed-file="$tmp/munged.seed" 2>>"$tmp/munged.log" &
 pids+=($!)
 
@@ -132,10 +134,10 @@ export SLURM_CONF=$tmp/slurm.conf
 for _ in $(seq 1 40); do [ -S "$tmp/munge.socket" ] && break; sleep 0.25; done
 [ -S "$tmp/munge.socket" ] || fail "munged did not start: $(tail -n 3 "$tmp/munged.log")"
 
-slurmctld -D -f "$SLURM_CONF" >>"$tmp/slurmctld.out" 2>&1 &
+setsid slurmctld -D -f "$SLURM_CONF" >>"$tmp/slurmctld.out" 2>&1 &
 slurmctld_pid=$!
 pids+=("$slurmctld_pid")
-slurmd -D -f "$SLURM_CONF" >>"$tmp/slurmd.out" 2>&1 &
+setsid slurmd -D -f "$SLURM_CONF" >>"$tmp/slurmd.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
   state=$(sinfo --noheader --format=%T 2>/dev/null || true)
@@ -147,8 +149,11 @@ say "cluster up in $((SECONDS - started)) s: node $node, $cpus CPUs, $memory MiB
 
 # --- 4. The published CLI ---------------------------------------------------------------------------
 publish_started=$SECONDS
-dotnet publish -c Release "$repo/src/TorchFit.Cli" -o "$tmp/torchfit" -nologo -v quiet >"$tmp/publish.log" 2>&1 \
-  || fail "dotnet publish failed: $(tail -n 20 "$tmp/publish.log")"
+# In the background and waited for, so that Ctrl+C is handled at once (bash runs a trap only after
+# a foreground command ends).
+dotnet publish -c Release "$repo/src/TorchFit.Cli" -o "$tmp/torchfit" -nologo -v quiet >"$tmp/publish.log" 2>&1 &
+pids+=($!)
+wait $! || fail "dotnet publish failed: $(tail -n 20 "$tmp/publish.log")"
 torchfit=$tmp/torchfit/torchfit
 [ -x "$torchfit" ] || fail "dotnet publish -o DIR wrote no DIR/torchfit (the name the job script runs)"
 version=$("$torchfit" --version) || fail "the published torchfit does not run: $version"
