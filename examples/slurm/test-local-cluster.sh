@@ -161,15 +161,18 @@ version=$("$torchfit" --version) || fail "the published torchfit does not run: $
   || fail "the published torchfit cannot train (libtorch not loadable?): $(tail -n 3 "$tmp/smoke.log")"
 say "published torchfit $version in $((SECONDS - publish_started)) s; it runs and trains"
 
-# --- 5. The grid: 48 configurations, 3 trained groups per array task of 4 ------------------------------
+# --- 5. The grid: 48 configurations, 12 groups of 4 (one per seed), 3 groups per task of the shipped 4 ---
 cat >"$tmp/grid.json" <<EOF
 { "batchSizes": [1], "learningRates": [0.003, 0.01], "momenta": [0, 0.9], "dtypes": ["float32"],
   "seeds": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], "epochs": 3000, "target": 1e-10 }
 EOF
 configurations=48
-tasks=$(sed -nE 's/^#SBATCH --array=0-([0-9]+)$/\1/p' "$repo/examples/slurm/sweep-array.sbatch")
-tasks=$((tasks + 1))
-per_task=$((configurations / tasks))
+last=$(sed -nE 's/^#SBATCH --array=0-([0-9]+)$/\1/p' "$repo/examples/slurm/sweep-array.sbatch")
+[ -n "$last" ] || fail "sweep-array.sbatch has no '#SBATCH --array=0-N' line"
+tasks=$((last + 1))
+[ "$requeued_task" -lt "$tasks" ] || fail "the array has $tasks tasks; task $requeued_task is not one of them"
+# Shard i of N holds the configurations from floor(i*T/N) to floor((i+1)*T/N) (SweepShard).
+per_task=$(( (requeued_task + 1) * configurations / tasks - requeued_task * configurations / tasks ))
 
 # --- 6. Submit through the shipped script -----------------------------------------------------------
 submitted=$(TORCHFIT=$torchfit RESULTS=$tmp/results CONFIG=$tmp/grid.json LOGS=$tmp/logs bash "$repo/examples/slurm/submit.sh")
@@ -199,13 +202,13 @@ while :; do
   if [ "$requeued" -eq 0 ]; then
     done_rows=$(finished_in_log)
     if [ -n "$done_rows" ] && [ "$done_rows" -gt 0 ] && [ "$done_rows" -lt "$per_task" ]; then
-      scontrol requeue "${array_id}_${requeued_task}"
+      scontrol requeue "${array_id}_${requeued_task}" || fail "scontrol requeue ${array_id}_${requeued_task} failed"
       requeued=1
       say "requeued task $requeued_task mid-run: its log said $done_rows of its $per_task configurations were finished"
     fi
   fi
   [ "$SECONDS" -lt "$deadline" ] || fail "the jobs did not finish within $timeout_s s"
-  sleep 0.5
+  sleep 0.2
 done
 [ "$requeued" -eq 1 ] || fail "task $requeued_task was never seen mid-run, so it was not requeued (log: $(tail -n 3 "$task_log" 2>&1))"
 wait "$reference_pid" || fail "the unsharded reference run failed: $(tail -n 3 "$tmp/reference.log")"
