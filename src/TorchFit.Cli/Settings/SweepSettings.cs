@@ -10,7 +10,7 @@ namespace TorchFit.Cli.Settings;
 internal sealed class SweepSettings : ProblemSettings
 {
     [CommandOption("--config <FILE>")]
-    [Description("A JSON grid (fields batchSizes, learningRates, momenta, nesterov, dtypes, init, seeds, epochs, target, stopAtTarget; see README). Flags override it.")]
+    [Description("A JSON grid (fields batchSizes, learningRates, momenta, nesterov, dtypes, init, seeds, epochs, target, stopAtTarget; see docs/sweep.md). Flags override it.")]
     public string? Config { get; set; }
 
     // The DEFAULTs shown in --help are SweepGrid's (a test holds them equal). A flag counts only when
