@@ -18,8 +18,10 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
         string directory = settings.Out ?? Path.Combine("results", "solve");
         var problem = settings.CreateProblem();
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
+        var options = settings.ToOptions();
+        problem.EnsureUsable(options.Precision);
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
-            progress => Solver.Solve(problem, settings.ToOptions(), progress, context.Cancellation));
+            progress => Solver.Solve(problem, options, progress, context.Cancellation));
         string json = JsonSerializer.Serialize(report, ResultWriter.Json);
         AtomicFile.WriteText(Path.Combine(directory, "solve.json"), json + "\n");
         if (!settings.NoPlots)
