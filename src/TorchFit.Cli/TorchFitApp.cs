@@ -84,7 +84,7 @@ internal static class TorchFitApp
         }
         catch (Exception e) when (e is CommandParseException or CommandRuntimeException)
         {
-            return Fail(context, e.Message, BadInput);
+            return Fail(context, ConversionMessage.Describe(e.Message, args), BadInput);
         }
         catch (OperationCanceledException)
         {
