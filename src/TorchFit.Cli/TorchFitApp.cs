@@ -94,6 +94,10 @@ internal static class TorchFitApp
         {
             return Fail(context, $"cannot load libtorch: {Innermost(e).Message} (see README, Troubleshooting)", Failure);
         }
+        catch (System.Runtime.InteropServices.ExternalException e) when (Environment.GetEnvironmentVariable("TORCHFIT_DEBUG") != "1")
+        {
+            return Fail(context, NativeFailure(e.Message), Failure);
+        }
         catch (Exception e) when (Environment.GetEnvironmentVariable("TORCHFIT_DEBUG") != "1")
         {
             return Fail(context, $"unexpected error: {e.GetType().Name}: {e.Message} (set TORCHFIT_DEBUG=1 for the stack trace)", Failure);
@@ -111,6 +115,10 @@ internal static class TorchFitApp
         _ when arg.Length > 4 && arg[3] == '=' && arg.StartsWith("--", StringComparison.Ordinal) && arg[2] is 'n' or 'd' or 'A' or 'b' => arg[1..],
         _ => arg,
     };
+
+    /// <summary>libtorch's message goes on with its C++ frames ("Exception raised from ... frame #0: ..."): keep the first line.</summary>
+    internal static string NativeFailure(string message) =>
+        $"libtorch failed: {message.Split('\n', 2)[0].Trim()} (set TORCHFIT_DEBUG=1 for the native frames)";
 
     private static int Fail(CliContext context, string message, int code)
     {

@@ -6,6 +6,7 @@ using TorchFit.Cli.Settings;
 using TorchFit.Devices;
 using TorchFit.IO;
 using TorchFit.Plotting;
+using TorchFit.Problems;
 using TorchFit.Prescriptions;
 
 namespace TorchFit.Cli.Commands;
@@ -20,6 +21,7 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
         problem.EnsureUsable(options.Precision);
+        ProblemMemory.EnsureFits(problem, ProblemWork.Solving);
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => Solver.Solve(problem, options, progress, context.Cancellation));
         string json = JsonSerializer.Serialize(report, ResultWriter.Json);

@@ -48,6 +48,9 @@ internal class ProblemSettings : CommonSettings
     [DefaultValue(0u)]
     public uint Seed { get; set; }
 
+    /// <summary>What the verb does with the problem: a generated one is refused before it is drawn when that does not fit.</summary>
+    protected virtual ProblemWork Work => ProblemWork.Reading;
+
     public override ValidationResult Validate()
     {
         var common = base.Validate();
@@ -70,7 +73,7 @@ internal class ProblemSettings : CommonSettings
         if (Columns < 1) return ValidationResult.Error($"--d must be ≥ 1, got {Columns}");
         try
         {
-            if (!file && !pair) ProblemMemory.EnsureFits(Rows ?? DefaultRows, Columns ?? DefaultColumns, "--n × --d");
+            if (!file && !pair) ProblemMemory.EnsureFits(Rows ?? DefaultRows, Columns ?? DefaultColumns, "--n × --d", Work);
         }
         catch (InvalidInputException e)
         {

@@ -18,6 +18,7 @@ public static class LeastSquares
     {
         ArgumentNullException.ThrowIfNull(problem);
         problem.EnsureUsable(Precision.Float64);
+        ProblemMemory.EnsureFits(problem, ProblemWork.LeastSquares);
         var target = ComputeDevice.Resolve(device);
         var clock = Stopwatch.StartNew();
         double[] solution;
@@ -39,6 +40,7 @@ public static class LeastSquares
     {
         ArgumentNullException.ThrowIfNull(problem);
         problem.EnsureUsable(Precision.Float64);
+        ProblemMemory.EnsureFits(problem, ProblemWork.LeastSquares);
         var target = ComputeDevice.Resolve(device);
         var clock = Stopwatch.StartNew();
         double[] solution;

@@ -60,7 +60,8 @@ public static class InputFile
         int result;
         try
         {
-            result = Statx(AtCurrentDirectory, path, 0, StatxType, status);   // flags 0: follow links
+            // The path as the C string the kernel takes: UTF-8, NUL-terminated. Flags 0: follow links.
+            result = Statx(AtCurrentDirectory, System.Text.Encoding.UTF8.GetBytes(path + "\0"), 0, StatxType, status);
         }
         catch (EntryPointNotFoundException)
         {
@@ -88,5 +89,5 @@ public static class InputFile
 
     [DllImport("libc", EntryPoint = "statx")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Statx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] status);
+    private static extern int Statx(int directory, byte[] path, int flags, uint mask, [Out] byte[] status);
 }

@@ -129,11 +129,11 @@ public sealed class SpecialFileTests : IDisposable
         string kind = spec[..spec.IndexOf(':', StringComparison.Ordinal)], name = spec[(kind.Length + 1)..];
         string path = _directory.Combine(name);
         if (kind == "link") File.CreateSymbolicLink(path, "/dev/zero");
-        else Assert.Equal(0, MakeFifo(path, Convert.ToUInt32("600", 8)));
+        else Assert.Equal(0, MakeFifo(System.Text.Encoding.UTF8.GetBytes(path + "\0"), Convert.ToUInt32("600", 8)));
         return path;
     }
 
     [DllImport("libc", EntryPoint = "mkfifo")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int MakeFifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
+    private static extern int MakeFifo(byte[] path, uint mode);
 }
