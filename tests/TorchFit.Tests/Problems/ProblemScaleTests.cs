@@ -60,9 +60,10 @@ public sealed class ProblemScaleTests : IDisposable
     [InlineData("diagnose")]
     public void Should_Work_In_Float64_On_A_Value_Beyond_Float32(string verb)
     {
-        // Given A holding 1e39, which float64 holds, when the verb runs in float64, then it works
+        // Given A holding 1e39, which float64 holds, when the verb runs in float64 with a rate below
+        // its stability limit (λ_max ≈ 1e78), then it works
         string path = WriteCsv("1e39 in one entry (float32)", 1e39);
-        var outcome = CliRunner.Run([verb, "--problem", path, "--dtype", "float64", "--out", _directory.Combine("out"), .. Short(verb)]);
+        var outcome = CliRunner.Run([verb, "--problem", path, "--dtype", "float64", "--lr", "1e-80", "--out", _directory.Combine("out"), .. Short(verb)]);
         Assert.True(outcome.ExitCode == 0, outcome.Error);
     }
 
