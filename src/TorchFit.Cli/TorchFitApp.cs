@@ -84,7 +84,7 @@ internal static class TorchFitApp
         }
         catch (Exception e) when (e is CommandParseException or CommandRuntimeException)
         {
-            return Fail(context, e.Message, BadInput);
+            return Fail(context, ConversionMessage.Describe(e.Message, args), BadInput);
         }
         catch (OperationCanceledException)
         {
@@ -93,6 +93,10 @@ internal static class TorchFitApp
         catch (TypeInitializationException e) when (e.TypeName?.StartsWith("TorchSharp", StringComparison.Ordinal) == true)
         {
             return Fail(context, $"cannot load libtorch: {Innermost(e).Message} (see README, Troubleshooting)", Failure);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e) when (Environment.GetEnvironmentVariable("TORCHFIT_DEBUG") != "1")
+        {
+            return Fail(context, NativeFailure(e.Message), Failure);
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("TORCHFIT_DEBUG") != "1")
         {
@@ -111,6 +115,10 @@ internal static class TorchFitApp
         _ when arg.Length > 4 && arg[3] == '=' && arg.StartsWith("--", StringComparison.Ordinal) && arg[2] is 'n' or 'd' or 'A' or 'b' => arg[1..],
         _ => arg,
     };
+
+    /// <summary>libtorch's message goes on with its C++ frames ("Exception raised from ... frame #0: ..."): keep the first line.</summary>
+    internal static string NativeFailure(string message) =>
+        $"libtorch failed: {message.Split('\n', 2)[0].Trim()} (set TORCHFIT_DEBUG=1 for the native frames)";
 
     private static int Fail(CliContext context, string message, int code)
     {

@@ -6,6 +6,7 @@ using TorchFit.Cli.Settings;
 using TorchFit.Devices;
 using TorchFit.IO;
 using TorchFit.Plotting;
+using TorchFit.Problems;
 using TorchFit.Prescriptions;
 
 namespace TorchFit.Cli.Commands;
@@ -18,8 +19,11 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
         string directory = settings.Out ?? Path.Combine("results", "solve");
         var problem = settings.CreateProblem();
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
+        var options = settings.ToOptions();
+        problem.EnsureUsable(options.Precision);
+        ProblemMemory.EnsureFits(problem, ProblemWork.Solving);
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
-            progress => Solver.Solve(problem, settings.ToOptions(), progress, context.Cancellation));
+            progress => Solver.Solve(problem, options, progress, context.Cancellation));
         string json = JsonSerializer.Serialize(report, ResultWriter.Json);
         AtomicFile.WriteText(Path.Combine(directory, "solve.json"), json + "\n");
         if (!settings.NoPlots)

@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
+using TorchFit.Problems;
 using TorchFit.Plotting;
 using TorchFit.Sweeps;
 
@@ -18,6 +19,8 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
         var shard = settings.ParsedShard;
         string directory = settings.Out ?? Path.Combine("results", $"sweep-{DateTime.Now:yyyyMMdd-HHmmss}");
         var problem = settings.CreateProblem();
+        foreach (var precision in grid.Precisions) problem.EnsureUsable(precision);
+        ProblemMemory.EnsureFits(problem, ProblemWork.Decomposition);
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = new SweepRunOptions { Directory = directory, Device = settings.Device, Engine = settings.TrainingEngine, Shard = shard, Threads = settings.Threads };
         var outcome = SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),

@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
+using TorchFit.Problems;
 using TorchFit.Plotting;
 using TorchFit.Training;
 
@@ -17,6 +18,8 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
         var problem = settings.CreateProblem();
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
+        problem.EnsureUsable(options.Precision);
+        ProblemMemory.EnsureFits(problem, ProblemWork.Training);
         string momentum = options.Momentum > 0 ? $", momentum {options.Momentum}{(options.Nesterov ? " Nesterov" : "")}" : "";
         string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}{momentum}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
         var result = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),

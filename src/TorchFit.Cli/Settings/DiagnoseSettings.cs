@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TorchFit.Problems;
 
 namespace TorchFit.Cli.Settings;
 
@@ -12,6 +13,9 @@ internal sealed class DiagnoseSettings : FitSettings
     public string? Engine { get; set; }
 
     protected override string? EngineText => Engine;
+
+    /// <inheritdoc/>
+    protected override ProblemWork Work => ProblemWork.Decomposition;
 
     [CommandOption("--target <MSE>")]
     [Description("The MSE to reach; steps and epochs to it are predicted for each setting.")]

@@ -35,7 +35,10 @@ internal sealed class ProblemInfoSettings : CommandSettings
         if (File is not null && pair) return ValidationResult.Error("give either FILE or --A/--b, not both");
         if (pair && (MatrixFile is null || TargetFile is null))
             return ValidationResult.Error(MatrixFile is null ? "--b needs --A (the matrix as a .npy file)" : "--A needs --b (the targets as a .npy file)");
-        return TargetColumn is not null && File is null ? ValidationResult.Error("--target-column applies to a CSV FILE") : ValidationResult.Success();
+        if (TargetColumn is not null && File is null) return ValidationResult.Error("--target-column applies to a CSV FILE");
+        return TargetColumn is not null && !ProblemFile.TextExtensions.Contains(Path.GetExtension(File!).ToLowerInvariant())
+            ? ValidationResult.Error("--target-column applies to CSV files only; an .npz names its arrays A and b")
+            : ValidationResult.Success();
     }
 
     public LoadedProblem Load() => File is not null ? ProblemFile.Load(File, TargetColumn) : ProblemFile.LoadPair(MatrixFile!, TargetFile!);

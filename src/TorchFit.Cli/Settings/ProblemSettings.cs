@@ -48,6 +48,9 @@ internal class ProblemSettings : CommonSettings
     [DefaultValue(0u)]
     public uint Seed { get; set; }
 
+    /// <summary>What the verb does with the problem: a generated one is refused before it is drawn when that does not fit.</summary>
+    protected virtual ProblemWork Work => ProblemWork.Reading;
+
     public override ValidationResult Validate()
     {
         var common = base.Validate();
@@ -62,13 +65,15 @@ internal class ProblemSettings : CommonSettings
         if (TargetColumn is not null && !file) return ValidationResult.Error("--target-column applies to a CSV given with --problem");
         if (file && string.IsNullOrWhiteSpace(Problem)) return ValidationResult.Error("--problem must name a file");
         if (TargetColumn is not null && string.IsNullOrWhiteSpace(TargetColumn)) return ValidationResult.Error("--target-column must name a column");
+        if (TargetColumn is not null && !ProblemFile.TextExtensions.Contains(Path.GetExtension(Problem!).ToLowerInvariant()))
+            return ValidationResult.Error("--target-column applies to CSV files only; an .npz names its arrays A and b");
         if (NumpySeed is < 0 or > uint.MaxValue)
             return ValidationResult.Error($"--numpy-seed must be in [0, 4294967295] (np.random.seed's range), got {NumpySeed}");
         if (Rows < 1) return ValidationResult.Error($"--n must be ≥ 1, got {Rows}");
         if (Columns < 1) return ValidationResult.Error($"--d must be ≥ 1, got {Columns}");
         try
         {
-            if (!file && !pair) ProblemMemory.EnsureFits(Rows ?? DefaultRows, Columns ?? DefaultColumns, "--n × --d");
+            if (!file && !pair) ProblemMemory.EnsureFits(Rows ?? DefaultRows, Columns ?? DefaultColumns, "--n × --d", Work);
         }
         catch (InvalidInputException e)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Prescriptions;
+using TorchFit.Problems;
 
 namespace TorchFit.Cli.Settings;
 
@@ -13,6 +14,9 @@ internal sealed class SolveSettings : ComputeSettings
     public string? Engine { get; set; }
 
     protected override string? EngineText => Engine;
+
+    /// <inheritdoc/>
+    protected override ProblemWork Work => ProblemWork.Solving;
 
     [CommandOption("--target <MSE>")]
     [Description("The full-data MSE to reach.")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TorchFit.IO;
 
 namespace TorchFit.Cli.Settings;
 
@@ -33,13 +34,24 @@ internal sealed record SweepConfigFile
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Reads <paramref name="path"/>; errors name the file, line and column.</summary>
+    /// <summary>A sweep's settings take a few hundred bytes; 1 MiB leaves room for long lists and comments.</summary>
+    public const long MaxBytes = 1 << 20;
+
+    /// <summary>Reads <paramref name="path"/> (a regular file of at most <see cref="MaxBytes"/>); errors name the file, line and column.</summary>
     public static SweepConfigFile Load(string path)
     {
-        if (!File.Exists(path)) throw new InvalidInputException($"--config {path}: file not found");
+        string text;
         try
         {
-            return JsonSerializer.Deserialize<SweepConfigFile>(File.ReadAllText(path), Options)
+            text = InputFile.ReadAllText(path, MaxBytes, path);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new InvalidInputException("--config " + e.Message, e);
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<SweepConfigFile>(text, Options)
                 ?? throw new InvalidInputException($"--config {path}: the file holds null, expected an object");
         }
         catch (JsonException e)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TorchFit.Problems;
 using TorchFit.Sweeps;
 using TorchFit.Training;
 
@@ -9,6 +10,9 @@ namespace TorchFit.Cli.Settings;
 /// <summary>Options of <c>torchfit sweep</c>: the grid from flags and/or a JSON file, flags winning.</summary>
 internal sealed class SweepSettings : ProblemSettings
 {
+    /// <inheritdoc/>
+    protected override ProblemWork Work => ProblemWork.Decomposition;
+
     [CommandOption("--config <FILE>")]
     [Description("A JSON grid (fields batchSizes, learningRates, momenta, nesterov, dtypes, init, seeds, epochs, target, stopAtTarget; see docs/sweep.md). Flags override it.")]
     public string? Config { get; set; }

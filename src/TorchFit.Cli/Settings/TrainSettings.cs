@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TorchFit.Problems;
 using TorchFit.Training;
 
 namespace TorchFit.Cli.Settings;
@@ -80,4 +81,7 @@ internal class TrainSettings : FitSettings
     public string? Engine { get; set; }
 
     protected override string? EngineText => Engine;
+
+    /// <inheritdoc/>
+    protected override ProblemWork Work => ProblemWork.Training;
 }

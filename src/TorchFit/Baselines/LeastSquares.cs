@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TorchFit.Devices;
 using TorchFit.Problems;
+using TorchFit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,6 +17,8 @@ public static class LeastSquares
     public static LeastSquaresResult Solve(LinearProblem problem, string device = "cpu")
     {
         ArgumentNullException.ThrowIfNull(problem);
+        problem.EnsureUsable(Precision.Float64);
+        ProblemMemory.EnsureFits(problem, ProblemWork.LeastSquares);
         var target = ComputeDevice.Resolve(device);
         var clock = Stopwatch.StartNew();
         double[] solution;
@@ -36,6 +39,8 @@ public static class LeastSquares
     public static LeastSquaresResult SolveWithPseudoInverse(LinearProblem problem, string device = "cpu")
     {
         ArgumentNullException.ThrowIfNull(problem);
+        problem.EnsureUsable(Precision.Float64);
+        ProblemMemory.EnsureFits(problem, ProblemWork.LeastSquares);
         var target = ComputeDevice.Resolve(device);
         var clock = Stopwatch.StartNew();
         double[] solution;

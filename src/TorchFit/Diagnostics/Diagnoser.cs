@@ -30,6 +30,7 @@ public static class Diagnoser
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         ValidateTarget(target);
+        problem.EnsureUsable(settings.Precision);
 
         var decomposition = ProblemDecomposition.Of(problem);
         var spectrum = decomposition.Spectrum;

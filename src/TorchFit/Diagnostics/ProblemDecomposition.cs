@@ -36,10 +36,15 @@ public sealed class ProblemDecomposition
     /// <summary>σ, rank and the derived learning-rate limits.</summary>
     public Spectrum Spectrum { get; }
 
-    /// <summary>Computes the SVD with <c>torch.linalg.svd</c> on the CPU in float64.</summary>
+    /// <summary>
+    /// Computes the SVD with <c>torch.linalg.svd</c> on the CPU in float64. Refuses, before any
+    /// work, a problem with a side above <see cref="ProblemMemory.MaxDecompositionSide"/> or one
+    /// whose SVD does not fit in memory.
+    /// </summary>
     public static ProblemDecomposition Of(LinearProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        ProblemMemory.EnsureFits(problem, ProblemWork.Decomposition);
         using var scope = NewDisposeScope();
         var a = ProblemTensors.Matrix(problem, CPU);
         var (u, s, vh) = torch.linalg.svd(a, fullMatrices: false);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TorchFit.Numerics;
+using TorchFit.Training;
 
 namespace TorchFit.Problems;
 
@@ -11,6 +12,7 @@ public sealed class LinearProblem
 {
     private readonly double[] _matrix;
     private readonly double[] _target;
+    private ProblemScale? _scale;
 
     private LinearProblem(string name, int rows, int columns, double[] matrix, double[] target)
     {
@@ -64,6 +66,18 @@ public sealed class LinearProblem
             throw new InvalidInputException($"problem '{name}': b must be {rows}×1 (one value per row of A), got {target.Length} values");
         EnsureFinite(name, "A", matrix, columns);
         EnsureFinite(name, "b", target, 1);
+    }
+
+    /// <summary>
+    /// The check every verb makes before its work: throws <see cref="InvalidInputException"/>,
+    /// saying what is wrong with the values, when A and b cannot be worked on in
+    /// <paramref name="precision"/> (float64 for lstsq and the SVD): an all-zero A, a value beyond
+    /// the dtype's range, an A so small that its curvature underflows, or squares that overflow.
+    /// </summary>
+    public void EnsureUsable(Precision precision)
+    {
+        _scale ??= ProblemScale.Of(this);
+        _scale.EnsureUsable(Name, Rows, precision);
     }
 
     /// <summary>

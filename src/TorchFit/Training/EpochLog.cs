@@ -8,9 +8,11 @@ namespace TorchFit.Training;
 /// </summary>
 internal sealed class EpochLog(TrainingOptions options, double initialMse, IProgress<TrainingProgress>? progress)
 {
-    private readonly List<double> _history = new(options.Epochs);
-    private readonly List<double> _fullMse = new(options.Epochs);
-    private readonly List<double> _seconds = new(options.Epochs);
+    // Capacity for the epochs up to a bound, not for the whole run: 2³¹ − 1 epochs would ask for 16 GiB up front.
+    private const int MaxInitialCapacity = 1 << 16;
+    private readonly List<double> _history = new(Math.Min(options.Epochs, MaxInitialCapacity));
+    private readonly List<double> _fullMse = new(Math.Min(options.Epochs, MaxInitialCapacity));
+    private readonly List<double> _seconds = new(Math.Min(options.Epochs, MaxInitialCapacity));
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public TrainingStop Stop { get; private set; } = TrainingStop.Completed;

@@ -4,7 +4,7 @@ namespace TorchFit.Problems.Files;
 
 /// <summary>
 /// Reads a problem from delimited text: one row per equation, the features of A, then b (or the
-/// column named by --target-column). The delimiter is the first of comma, semicolon or tab that
+/// target column the caller names). The delimiter is the first of comma, semicolon or tab that
 /// the first row holds, else runs of spaces (np.savetxt's default). Blank lines and lines that
 /// start with # are skipped. The first row is a header when none of its cells is a number.
 /// Errors name the line and column (field) as <c>file:LINE:COLUMN</c>, both counted from 1.
@@ -13,7 +13,8 @@ internal static class CsvProblemReader
 {
     public static LoadedProblem Read(string path, string? targetColumn)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var stream = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var reader = new TextLineReader(stream, path);
         char? delimiter = null;
         string[]? header = null;
         int width = 0, firstDataLine = 0, rows = 0, lineNumber = 0;
@@ -70,10 +71,10 @@ internal static class CsvProblemReader
         {
             if (number >= 1 && number <= width) return number - 1;
             if (number <= -1 && number >= -width) return width + number;
-            throw new InvalidInputException($"{path}: --target-column {number} is out of range: the file has {width} columns (1 to {width}, or -1 for the last)");
+            throw new InvalidInputException($"{path}: target column {number} is out of range: the file has {width} columns (1 to {width}, or -1 for the last)");
         }
         if (header is null)
-            throw new InvalidInputException($"{path}: has no header row, so --target-column must be a column number, not '{column}'");
+            throw new InvalidInputException($"{path}: has no header row, so the target column must be a number, not '{column}'");
         int index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.Ordinal));
         if (index < 0) index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
         return index >= 0 ? index

@@ -32,7 +32,9 @@ internal static class NpyPairReader
     {
         using var stream = array.Open();
         NpyHeader.Read(stream, array.Where);
-        return NpyReader.ReadValues(stream, header, array.Length - header.DataOffset, array.Where);
+        var values = NpyReader.ReadValues(stream, header, array.Length - header.DataOffset, array.Where);
+        stream.CopyTo(Stream.Null);   // to the end, where an .npz member's CRC-32 is checked
+        return values;
     });
 
     /// <summary>A corrupt compressed entry fails inside the zip stream: name the array it belongs to.</summary>

@@ -4,7 +4,8 @@ namespace TorchFit.Problems.Files;
 
 /// <summary>
 /// Reads A and b from an .npz archive as <c>np.savez(path, A=A, b=b)</c> (stored entries) or
-/// <c>np.savez_compressed</c> (deflated entries) writes it.
+/// <c>np.savez_compressed</c> (deflated entries) writes it. Every member read has its CRC-32
+/// checked, and an archive with two members of one name is refused.
 /// </summary>
 internal static class NpzProblemReader
 {
@@ -12,6 +13,7 @@ internal static class NpzProblemReader
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var zip = OpenArchive(file, path);
+        EnsureUniqueNames(zip, path);
         var matrix = Array(zip, "A", path);
         var target = Array(zip, "b", path);
         return NpyPairReader.Read(matrix, target, path, "npz");
@@ -38,6 +40,18 @@ internal static class NpzProblemReader
             string holds = names.Count == 0 ? "it holds no arrays" : $"it holds {string.Join(", ", names)}";
             throw new InvalidInputException($"{path}: no array '{name}' ({holds}); save the problem with np.savez(path, A=A, b=b)");
         }
-        return new NpyArraySource($"{path}: array '{name}'", entry.Open, entry.Length);
+        string where = $"{path}: array '{name}'";
+        return new NpyArraySource(where, () => new Crc32CheckingStream(entry.Open(), entry.Crc32, where), entry.Length);
+    }
+
+    /// <summary>
+    /// Two members of one name: NumPy reads the last, System.IO.Compression the first, so the two
+    /// would fit different problems. Refuse instead of choosing.
+    /// </summary>
+    private static void EnsureUniqueNames(ZipArchive zip, string path)
+    {
+        var duplicate = zip.Entries.GroupBy(e => e.FullName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidInputException($"{path}: holds {duplicate.Count()} members named '{duplicate.Key}'; NumPy would read the last and other readers the first, so the file is ambiguous: save it again with np.savez");
     }
 }

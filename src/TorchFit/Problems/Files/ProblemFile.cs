@@ -21,15 +21,15 @@ public static class ProblemFile
     public static LoadedProblem Load(string path, string? targetColumn = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        EnsureReadable(path);
+        InputFile.EnsureRegular(path);
         string extension = Path.GetExtension(path).ToLowerInvariant();
         bool text = TextExtensions.Contains(extension);
         if (targetColumn is not null && !text)
-            throw new InvalidInputException($"{path}: --target-column applies to CSV files only; an .npz names its arrays A and b");
+            throw new InvalidInputException($"{path}: a target column applies to CSV files only; an .npz names its arrays A and b");
         return Guard(path, () => extension switch
         {
             ".npz" => NpzProblemReader.Read(path),
-            ".npy" => throw new InvalidInputException($"{path}: a .npy file holds one array; pass A and b as --A A.npy --b b.npy, or save both with np.savez(path, A=A, b=b)"),
+            ".npy" => throw new InvalidInputException($"{path}: a .npy file holds one array; give A and b as two .npy files, or save both with np.savez(path, A=A, b=b)"),
             _ when text => CsvProblemReader.Read(path, targetColumn),
             _ => throw new InvalidInputException($"{path}: unknown problem format '{extension}' (expected .npz, or .csv/.tsv/.txt)"),
         });
@@ -40,11 +40,11 @@ public static class ProblemFile
     {
         ArgumentNullException.ThrowIfNull(matrixPath);
         ArgumentNullException.ThrowIfNull(targetPath);
-        EnsureReadable(matrixPath);
-        EnsureReadable(targetPath);
-        foreach (var (path, option) in new[] { (matrixPath, "--A"), (targetPath, "--b") })
+        InputFile.EnsureRegular(matrixPath);
+        InputFile.EnsureRegular(targetPath);
+        foreach (var (path, array) in new[] { (matrixPath, "A"), (targetPath, "b") })
             if (!Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidInputException($"{path}: {option} takes a .npy file (np.save); for .npz or .csv use --problem");
+                throw new InvalidInputException($"{path}: {array} must be a .npy file (np.save); an .npz or a CSV file holds a whole problem");
         string source = $"{matrixPath} + {targetPath}";
         return Guard(matrixPath, () => NpyPairReader.Read(FileSource(matrixPath), FileSource(targetPath), source, "npy"));
     }
@@ -74,13 +74,6 @@ public static class ProblemFile
 
     private static NpyArraySource FileSource(string path) =>
         new(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read), new FileInfo(path).Length);
-
-    private static void EnsureReadable(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path)) throw new InvalidInputException("a problem file name is empty");
-        if (Directory.Exists(path)) throw new InvalidInputException($"{path}: is a directory, not a problem file");
-        if (!File.Exists(path)) throw new InvalidInputException($"{path}: no such file");
-    }
 
     /// <summary>Turns what the file system and the zip reader throw into one line that names the file.</summary>
     private static LoadedProblem Guard(string path, Func<LoadedProblem> load)

@@ -32,7 +32,10 @@ internal sealed class KerasEngine : SoloEngine
         using (var initial = torch.tensor(initialWeights, new long[] { 1, problem.Columns }, ScalarType.Float64))
             model.weight!.copy_(initial);
         using var criterion = nn.MSELoss();
-        using var optimizer = optim.SGD(model.parameters(), options.LearningRate, options.Momentum, nesterov: options.Nesterov);
+        // Keras casts the learning rate to the variables' dtype: 1e39 becomes Infinity in float32 and the run
+        // diverges, where libtorch would refuse to convert it for a float32 step (exit 1).
+        double learningRate = options.Precision == Precision.Float32 ? (float)options.LearningRate : options.LearningRate;
+        using var optimizer = optim.SGD(model.parameters(), learningRate, options.Momentum, nesterov: options.Nesterov);
 
         var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)

@@ -61,8 +61,8 @@ public class CsvProblemReaderTests
     }
 
     [Theory]
-    [InlineData("4", "--target-column 4 is out of range: the file has 3 columns")]
-    [InlineData("0", "--target-column 0 is out of range")]
+    [InlineData("4", "target column 4 is out of range: the file has 3 columns")]
+    [InlineData("0", "target column 0 is out of range")]
     [InlineData("y", "no column named 'y' (the header has 'a', 'b', 'c')")]
     public void Should_Refuse_A_Target_Column_The_File_Lacks(string column, string message)
     {
