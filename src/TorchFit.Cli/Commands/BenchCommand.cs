@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Benchmarks;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
-using TorchFit.IO;
+using TorchFit.Results;
 
 namespace TorchFit.Cli.Commands;
 
@@ -13,10 +12,10 @@ internal sealed class BenchCommand(CliContext context) : Command<BenchSettings>
 {
     public override int Execute(CommandContext commandContext, BenchSettings settings, CancellationToken cancellationToken)
     {
-        string directory = settings.Out ?? Path.Combine("results", "bench");
+        using var directory = CommonSettings.OpenResultDirectory(settings.Out ?? Path.Combine("results", "bench"), "bench", settings.Force);
         var report = StepBenchmark.Run(settings.Epochs, new SynchronousProgress(context.PlainProgress(settings.Json)), settings.LargeSize);
-        string json = JsonSerializer.Serialize(report, ResultWriter.Json);
-        AtomicFile.WriteText(Path.Combine(directory, "bench.json"), json + "\n");
+        string written = directory.WriteJson("bench.json", report);
+        string json = ResultJson.Serialize(report);
         if (settings.Json)
         {
             context.Output.WriteLine(json);
@@ -34,7 +33,7 @@ internal sealed class BenchCommand(CliContext context) : Command<BenchSettings>
         context.Console.MarkupLine(Markup.Escape(
             $"Floors measured in this run: {floors}; 1024² matmul = {report.Limits.MatmulGflops:0.0} GFLOP/s. "
             + "libtorch ran on one thread; 'threads' is what the engine itself used. For batched rows (K > 1) the time is per configuration-step. Times include each epoch's shuffle and float64 full-data MSE, "
-            + $"except 'steps only'. Peak working set {report.PeakWorkingSetMegabytes:0} MB. Wrote {Path.Combine(directory, "bench.json")}."));
+            + $"except 'steps only'. Peak working set {report.PeakWorkingSetMegabytes:0} MB. Wrote {written}."));
         return TorchFitApp.Success;
     }
 

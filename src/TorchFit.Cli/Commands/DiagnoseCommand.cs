@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Spectre.Console.Cli;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Diagnostics;
 using TorchFit.Devices;
-using TorchFit.IO;
+using TorchFit.Results;
 using TorchFit.Plotting;
 using TorchFit.Training;
 using Spectre.Console;
@@ -16,14 +15,14 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
 {
     public override int Execute(CommandContext commandContext, DiagnoseSettings settings, CancellationToken cancellationToken)
     {
-        string directory = settings.Out ?? Path.Combine("results", "diagnose");
+        using var directory = settings.OpenOut("diagnose");
         var problem = settings.CreateProblem();
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
         var diagnosis = Diagnoser.Diagnose(problem, options, settings.Target);
         var spectrum = diagnosis.Spectrum.SingularValues.Where(s => s > 0).ToArray();
         foreach (var extension in settings.NoPlots ? [] : new[] { "png", "svg" })
-            LossCurveChart.Save(Path.Combine(directory, $"spectrum.{extension}"), $"Singular values of A ({problem.Name}): κ(H) = {diagnosis.Spectrum.Kappa:N0}",
+            LossCurveChart.Save(directory.PathFor($"spectrum.{extension}"), $"Singular values of A ({problem.Name}): κ(H) = {diagnosis.Spectrum.Kappa:N0}",
                 [new LossSeries("σᵢ, largest first", spectrum)], [], xLabel: "index i", yLabel: "σᵢ (log scale)");
 
         PredictionCheck? check = null;
@@ -33,23 +32,22 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
             check = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
                 progress => PredictionVerifier.Verify(problem, options, NamedProgress.For(name, progress), context.Cancellation));
             foreach (var extension in settings.NoPlots ? [] : new[] { "png", "svg" })
-                LossCurveChart.Save(Path.Combine(directory, $"predicted-vs-measured.{extension}"),
+                LossCurveChart.Save(directory.PathFor($"predicted-vs-measured.{extension}"),
                     $"Predicted vs measured full-data MSE (largest relative gap {Numbers.Mse(check.LargestRelativeGap)})",
                     [new LossSeries(check.Exact ? "predicted (exact GD recursion on the SVD)" : "predicted (as full-batch steps)", check.Predicted),
                      new LossSeries(name, check.Measured)], []);
         }
         var document = new DiagnoseDocument(diagnosis, check is null ? null
             : new VerificationSummary(check.Measured.Length, check.LargestRelativeGap, check.Exact, check.Predicted.LastOrDefault(), check.Measured.LastOrDefault()));
-        string json = JsonSerializer.Serialize(document, ResultWriter.Json);
-        AtomicFile.WriteText(Path.Combine(directory, "diagnosis.json"), json + "\n");
-        if (settings.Json) context.Output.WriteLine(json);
+        string written = directory.WriteJson("diagnosis.json", document);
+        if (settings.Json) context.Output.WriteLine(ResultJson.Serialize(document));
         else
         {
             DiagnosisView.Show(context.Console, diagnosis);
             if (document.Verification is { } v)
                 context.Console.MarkupLine(Markup.Escape($"Verified over {Numbers.Count(v.Epochs)} epochs: predicted final MSE {Numbers.Mse(v.PredictedFinalMse)}, measured {Numbers.Mse(v.MeasuredFinalMse)}, largest relative gap {Numbers.Mse(v.LargestRelativeGap)}"
                     + (v.Exact ? "." : " (mini-batch: predicted as full-batch steps, an approximation).")));
-            context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "diagnosis.json")}"
+            context.Console.MarkupLine(Markup.Escape($"Wrote {written}"
                 + (settings.NoPlots ? "." : ", spectrum.png/.svg" + (check is null ? "." : " and predicted-vs-measured.png/.svg."))));
         }
         return context.Cancellation.IsCancellationRequested ? TorchFitApp.Cancelled : TorchFitApp.Success;

@@ -4,6 +4,7 @@ using TorchFit.Baselines;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
+using TorchFit.Results;
 
 namespace TorchFit.Cli.Commands;
 
@@ -12,20 +13,23 @@ internal sealed class LstsqCommand(CliContext context) : Command<ProblemSettings
 {
     public override int Execute(CommandContext commandContext, ProblemSettings settings, CancellationToken cancellationToken)
     {
-        string directory = settings.Out ?? Path.Combine("results", "lstsq");
+        using var directory = settings.OpenOut("lstsq");
         var problem = settings.CreateProblem();
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var result = LeastSquares.Solve(problem, settings.Device);
         string device = ComputeDevice.Describe(ComputeDevice.Resolve(settings.Device));
         string name = $"{problem.Rows}×{problem.Columns} lstsq";
-        var row = new SummaryCase(name, problem.Rows, problem.Columns, "lstsq", null, null, null, null, null, "float64", device,
-            result.Mse, result.SolutionNorm, result.Seconds, null, null, null, null, null);
-        var summary = new SummaryDocument([row], BuildInfo.TorchSharpVersion, BuildInfo.TorchFitVersion, device, settings.Seed, threads,
-            result.Seconds, DateTimeOffset.Now);
-        ResultWriter.WriteSummary(directory, summary);
-        if (settings.Json) context.Output.WriteLine(ResultWriter.ToJson(summary));
+        var row = new RunCase
+        {
+            Name = name, N = problem.Rows, D = problem.Columns, Method = "lstsq", Dtype = "float64", Device = device,
+            Mse = result.Mse, SolutionNorm = result.SolutionNorm, Seconds = result.Seconds,
+        };
+        var summary = new RunSummary { Cases = [row], Device = device, Seed = settings.Seed, Threads = threads, TotalSeconds = result.Seconds };
+        directory.WriteSummary(summary);
+        directory.WriteColumn("x.csv", "x", result.Solution);
+        if (settings.Json) context.Output.WriteLine(ResultJson.Serialize(summary));
         else context.Console.MarkupLine(Markup.Escape(
-            $"{name} ({problem.Name}): MSE {Numbers.Mse(result.Mse)}, ‖x‖ = {result.SolutionNorm:0.######}, rank {result.Rank}, {Numbers.Seconds(result.Seconds)} s on {device}. Wrote {Path.Combine(directory, "summary.json")}."));
+            $"{name} ({problem.Name}): MSE {Numbers.Mse(result.Mse)}, ‖x‖ = {result.SolutionNorm:0.######}, rank {result.Rank}, {Numbers.Seconds(result.Seconds)} s on {device}. Wrote {Path.Combine(directory.Path, SummaryFiles.JsonName)}, {SummaryFiles.CsvName} and x.csv (the solution, one value per line)."));
         return TorchFitApp.Success;
     }
 }

@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Plotting;
+using TorchFit.IO;
 using TorchFit.Sweeps;
 
 namespace TorchFit.Cli.Commands;
@@ -13,6 +14,7 @@ internal sealed class PlotCommand(CliContext context) : Command<PlotSettings>
     public override int Execute(CommandContext commandContext, PlotSettings settings, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(settings.Directory)) throw new InvalidInputException($"{settings.Directory}: no such directory");
+        using var held = DirectoryLock.Take(settings.Directory);
         var store = new SweepStore(settings.Directory);
         var manifest = store.ReadManifest() ?? throw new InvalidInputException($"{settings.Directory}: no manifest.json here; not a sweep directory");
         var rows = store.ReadRows();

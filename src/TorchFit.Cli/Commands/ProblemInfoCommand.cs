@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Cli.Output;
@@ -7,6 +6,7 @@ using TorchFit.Cli.Settings;
 using TorchFit.Devices;
 using TorchFit.Diagnostics;
 using TorchFit.Problems.Files;
+using TorchFit.Results;
 
 namespace TorchFit.Cli.Commands;
 
@@ -20,7 +20,7 @@ internal sealed class ProblemInfoCommand(CliContext context) : Command<ProblemIn
         var summary = ProblemSummary.Of(loaded);
         if (settings.Json)
         {
-            context.Output.WriteLine(JsonSerializer.Serialize(summary, ResultWriter.Json));
+            context.Output.WriteLine(ResultJson.Serialize(summary));
             return TorchFitApp.Success;
         }
         int n = summary.Rows, d = summary.Columns;

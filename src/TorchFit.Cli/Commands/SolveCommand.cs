@@ -1,13 +1,12 @@
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
-using TorchFit.IO;
 using TorchFit.Plotting;
 using TorchFit.Problems;
 using TorchFit.Prescriptions;
+using TorchFit.Results;
 
 namespace TorchFit.Cli.Commands;
 
@@ -16,7 +15,7 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
 {
     public override int Execute(CommandContext commandContext, SolveSettings settings, CancellationToken cancellationToken)
     {
-        string directory = settings.Out ?? Path.Combine("results", "solve");
+        using var directory = settings.OpenOut("solve");
         var problem = settings.CreateProblem();
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
@@ -24,17 +23,16 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
         ProblemMemory.EnsureFits(problem, ProblemWork.Solving);
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => Solver.Solve(problem, options, progress, context.Cancellation));
-        string json = JsonSerializer.Serialize(report, ResultWriter.Json);
-        AtomicFile.WriteText(Path.Combine(directory, "solve.json"), json + "\n");
+        string written = directory.WriteJson("solve.json", report);
         if (!settings.NoPlots)
         {
             // Each row's full-data MSE per epoch, down to the target line.
             foreach (var extension in new[] { "png", "svg" })
-                LossCurveChart.Save(Path.Combine(directory, $"solve.{extension}"), $"Reaching MSE ≤ {Numbers.Mse(report.Target)} in {report.Dtype} ({report.ProblemName})",
+                LossCurveChart.Save(directory.PathFor($"solve.{extension}"), $"Reaching MSE ≤ {Numbers.Mse(report.Target)} in {report.Dtype} ({report.ProblemName})",
                     [.. report.Rows.Select(r => new LossSeries(r.Name, r.FullMse))], [new ReferenceLevel($"target {Numbers.Mse(report.Target)}", report.Target)]);
         }
-        if (settings.Json) context.Output.WriteLine(json);
-        else Show(report, directory, !settings.NoPlots);
+        if (settings.Json) context.Output.WriteLine(ResultJson.Serialize(report));
+        else Show(report, written, !settings.NoPlots);
         if (context.Cancellation.IsCancellationRequested)
         {
             context.Error.WriteLine("torchfit: interrupted; the runs so far are in the report.");
@@ -43,7 +41,7 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
         return TorchFitApp.Success;
     }
 
-    private void Show(SolveReport report, string directory, bool plots)
+    private void Show(SolveReport report, string written, bool plots)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"Reaching MSE ≤ {Numbers.Mse(report.Target)} in {report.Dtype} ({report.ProblemName})"))
@@ -57,6 +55,6 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
         Numbers.Write(context.Console, table);
         foreach (var row in report.Rows) context.Console.MarkupLine(Markup.Escape($"  {row.Name}: {row.Description}."));
         foreach (var note in report.Notes) context.Console.MarkupLine("  • " + Markup.Escape(note));
-        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "solve.json")}{(plots ? " and solve.png/.svg" : "")}."));
+        context.Console.MarkupLine(Markup.Escape($"Wrote {written}{(plots ? " and solve.png/.svg" : "")}."));
     }
 }

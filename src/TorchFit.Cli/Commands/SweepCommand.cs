@@ -6,6 +6,7 @@ using TorchFit.Cli.Settings;
 using TorchFit.Devices;
 using TorchFit.Problems;
 using TorchFit.Plotting;
+using TorchFit.Results;
 using TorchFit.Sweeps;
 
 namespace TorchFit.Cli.Commands;
@@ -13,11 +14,20 @@ namespace TorchFit.Cli.Commands;
 /// <summary><c>torchfit sweep</c>: a batch-size × learning-rate grid, resumable, with results and plots.</summary>
 internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
 {
+    /// <summary>Grids above this many configurations get a warning before they start.</summary>
+    internal const int LargeGrid = 100_000;
+
     public override int Execute(CommandContext commandContext, SweepSettings settings, CancellationToken cancellationToken)
     {
         var grid = settings.ToGrid(commandContext.Arguments);
         var shard = settings.ParsedShard;
-        string directory = settings.Out ?? Path.Combine("results", $"sweep-{DateTime.Now:yyyyMMdd-HHmmss}");
+        using var output = settings.OpenOut("sweep", Path.Combine("results", $"sweep-{DateTime.Now:yyyyMMdd-HHmmss}"));
+        string directory = output.Path;
+        var all = grid.Configurations();
+        int configurations = shard?.Select(all).Count ?? all.Count;
+        if (configurations > LargeGrid)
+            context.Error.WriteLine($"torchfit: warning: {configurations:N0} configurations to train ({grid.Epochs:N0} epochs each), "
+                + $"{configurations:N0} history files in {Path.Combine(directory, "histories")}; split it with --shard or narrow --batch-sizes/--lrs if that is not meant.");
         var problem = settings.CreateProblem();
         foreach (var precision in grid.Precisions) problem.EnsureUsable(precision);
         ProblemMemory.EnsureFits(problem, ProblemWork.Decomposition);
@@ -40,7 +50,7 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
 
         if (settings.Json)
             context.Output.WriteLine(JsonSerializer.Serialize(new SweepDocument(outcome.Manifest, outcome.Rows, outcome.Skipped, outcome.Trained,
-                outcome.Cancelled, outcome.Seconds, [.. plots.Select(p => Path.GetRelativePath(directory, p))]), SweepStore.Json));
+                outcome.Cancelled, outcome.Seconds, [.. plots.Select(p => Path.GetRelativePath(directory, p))]), ResultJson.Options));
         else
         {
             SweepView.Show(context.Console, outcome.Manifest, outcome.Rows);

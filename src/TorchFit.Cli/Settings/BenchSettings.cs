@@ -16,6 +16,10 @@ internal sealed class BenchSettings : CommandSettings
     [Description("Directory for bench.json. Defaults to results/bench.")]
     public string? Out { get; set; }
 
+    [CommandOption("--force")]
+    [Description("Clear --out first when it holds an earlier run of another verb.")]
+    public bool Force { get; set; }
+
     [CommandOption("--large <NxD>")]
     [Description("The large problem for the arithmetic-bound case (fused steps beside a streaming GEMV), e.g. 4000x6000; none to skip.")]
     [DefaultValue("4000x6000")]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Devices;
+using TorchFit.Results;
 
 namespace TorchFit.Cli.Settings;
 
@@ -25,6 +26,10 @@ internal class CommonSettings : CommandSettings
     [Description("Write no PNG/SVG charts: quicker for short runs and scripts. lstsq draws none.")]
     public bool NoPlots { get; set; }
 
+    [CommandOption("--force")]
+    [Description("Clear --out first when it holds an earlier run of another verb (or a different sweep). Without it such a directory is refused; a rerun of the same verb replaces its own files, and a sweep resumes.")]
+    public bool Force { get; set; }
+
     [CommandOption("--json")]
     [Description("Print the summary as JSON on stdout instead of a table (progress goes to stderr).")]
     public bool Json { get; set; }
@@ -38,5 +43,25 @@ internal class CommonSettings : CommandSettings
         if (Out is not null && string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out must name a directory");
         return ValidationResult.Success();
+    }
+
+    /// <summary>
+    /// Checks, creates and locks --out (or results/VERB) before any work: a file, a dangling link, a
+    /// read-only or locked directory, or one holding an earlier run of another verb is refused here.
+    /// </summary>
+    public ResultDirectory OpenOut(string verb, string? defaultDirectory = null) =>
+        OpenResultDirectory(Out ?? defaultDirectory ?? Path.Combine("results", verb), verb, Force);
+
+    /// <summary><see cref="ResultDirectory.Open"/>, with the message naming --force where it would help.</summary>
+    public static ResultDirectory OpenResultDirectory(string path, string verb, bool force, bool offerForce = true)
+    {
+        try
+        {
+            return ResultDirectory.Open(path, verb, force);
+        }
+        catch (InvalidInputException e) when (e.Data.Contains(ResultDirectory.OccupiedKey))
+        {
+            throw new InvalidInputException($"--out {e.Message}" + (offerForce ? ", or give --force to clear it" : ""), e);
+        }
     }
 }

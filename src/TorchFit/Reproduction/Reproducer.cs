@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using TorchFit.Baselines;
 using TorchFit.Devices;
+using TorchFit.Diagnostics;
+using TorchFit.Prescriptions;
 using TorchFit.Problems;
 using TorchFit.Training;
 
@@ -9,6 +11,34 @@ namespace TorchFit.Reproduction;
 /// <summary>Runs the question's cases on seeded problems.</summary>
 public static class Reproducer
 {
+    /// <summary>
+    /// The question's whole experiment in one call: the cases of <see cref="QuestionCases.Create"/>
+    /// with <paramref name="epochs"/>, why full-batch SGD stalls on the 200×300 problem (from its
+    /// spectrum, <see cref="Diagnoser"/>), and the fix (<see cref="Solver"/>'s prescription, measured
+    /// on the same problem). <paramref name="engine"/> trains both (null: the defaults of
+    /// <see cref="EngineDefaults"/>). Cancellation keeps the finished cases and skips the fix.
+    /// </summary>
+    public static ReproductionReport Reproduce(
+        int epochs = 10_000,
+        uint seed = 0,
+        string device = "auto",
+        TrainingEngine? engine = null,
+        IProgress<RunProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var cases = QuestionCases.Create(epochs);
+        var report = Run(cases, seed, device, progress, engine, cancellationToken);
+        var problem = ProblemGenerator.Uniform(200, 300, seed);
+        var why = Diagnoser.Diagnose(problem,
+            new TrainingOptions { LearningRate = QuestionCases.LearningRate, BatchSize = 200, Epochs = epochs, Seed = seed }).Explanation;
+        bool casesDone = report.Cases.Count == cases.Count;
+        var fix = casesDone
+            ? Solver.Solve(problem, new SolveOptions { ComparisonEpochs = 0, LbfgsEpochs = 0, Seed = seed, Device = device, Engine = engine },
+                null, cancellationToken).Rows[0]
+            : null;
+        return report with { Why = why, Fix = fix, Complete = casesDone && !cancellationToken.IsCancellationRequested };
+    }
+
     /// <summary>
     /// Runs every case on problems drawn from <paramref name="seed"/> (NumPy-compatible), with
     /// Keras' defaults otherwise (glorot init, float32, shuffling). SGD cases that differ only in

@@ -1,3 +1,5 @@
+using TorchFit.IO;
+
 namespace TorchFit.Sweeps;
 
 /// <summary>Combines the directories of one sweep's shards into one directory.</summary>
@@ -5,10 +7,12 @@ public static class SweepMerge
 {
     /// <summary>
     /// Checks that every directory holds a shard of the same sweep (same grid and problem, distinct
-    /// shards, no configuration twice with different results), then writes the union of their rows,
-    /// histories and a manifest into <paramref name="output"/>.
+    /// shards, no configuration twice with different results) and that every history it names is
+    /// <c>histories/KEY.csv</c> inside it, then writes the union of their rows, histories and a
+    /// manifest into <paramref name="output"/>. Nothing is written when a check fails; a copy that
+    /// fails halfway removes the histories it copied.
     /// </summary>
-    /// <exception cref="InvalidInputException">A directory is not a sweep, belongs to another sweep, or repeats a shard.</exception>
+    /// <exception cref="InvalidInputException">A directory is not a sweep, belongs to another sweep, repeats a shard, or names a history outside itself.</exception>
     public static SweepOutcome Merge(IReadOnlyList<string> directories, string output)
     {
         ArgumentNullException.ThrowIfNull(directories);
@@ -26,25 +30,37 @@ public static class SweepMerge
                 throw new InvalidInputException($"{sources[i].Directory}: shard {manifests[i].Shard} is given twice");
         }
         if (sources.Any(s => Path.GetFullPath(s.Directory) == Path.GetFullPath(output)))
-            throw new InvalidInputException($"merge: --out {output} is one of the inputs; choose a new directory");
+            throw new InvalidInputException($"merge: the output directory {output} is one of the inputs; choose a new directory");
 
-        var rows = new Dictionary<string, (SweepRow Row, SweepStore Source)>();
+        var rows = new Dictionary<string, (SweepRow Row, string From)>();
         foreach (var source in sources)
             foreach (var row in source.ReadRows())
             {
                 if (rows.TryGetValue(row.Key, out var seen) && !SameResult(seen.Row, row))
-                    throw new InvalidInputException($"{source.Directory}: configuration {row.Key} differs from the one in {seen.Source.Directory}");
-                rows.TryAdd(row.Key, (row, source));
+                    throw new InvalidInputException($"{source.Directory}: configuration {row.Key} differs from the one in {Path.GetDirectoryName(Path.GetDirectoryName(seen.From))}");
+                if (seen.Row is not null) continue;
+                string from = source.HistoryPath(row);
+                if (!File.Exists(from)) throw new InvalidInputException($"{from}: history file missing");
+                rows.Add(row.Key, (row, from));
             }
 
         var target = new SweepStore(output);
         if (target.ReadManifest() is not null || File.Exists(target.ResultsJsonPath))
-            throw new InvalidInputException($"merge: --out {output} already holds a sweep; choose a new directory");
-        foreach (var (row, source) in rows.Values)
+            throw new InvalidInputException($"merge: the output directory {output} already holds a sweep; choose a new directory");
+        var copied = new List<string>();
+        try
         {
-            string from = Path.Combine(source.Directory, row.History);
-            if (!File.Exists(from)) throw new InvalidInputException($"{from}: history file missing");
-            IO.AtomicFile.Write(Path.Combine(output, row.History), temporary => File.Copy(from, temporary, overwrite: true));
+            foreach (var (row, from) in rows.Values)
+            {
+                string to = Path.Combine(Path.GetFullPath(output), SweepStore.HistoryName(row.Key));
+                AtomicFile.Write(to, temporary => File.Copy(from, temporary, overwrite: true));
+                copied.Add(to);
+            }
+        }
+        catch
+        {
+            foreach (string file in copied) File.Delete(file);
+            throw;
         }
         var merged = rows.Values.Select(v => v.Row).OrderBy(r => r.Index).ToList();
         target.WriteRows(merged);

@@ -11,7 +11,7 @@ namespace TorchFit.Sweeps;
 /// <summary>
 /// Runs a <see cref="SweepGrid"/> into a <see cref="SweepStore"/>: skips configurations the directory
 /// already holds, trains the rest (batched where they can share a pass over the data), and writes the
-/// rows and histories after each run, so an interruption loses at most the run in progress.
+/// rows (appended) and histories after each run, so an interruption loses at most the run in progress.
 /// </summary>
 public static class SweepRunner
 {
@@ -43,6 +43,7 @@ public static class SweepRunner
         var rows = Resume(store, manifest, mine, out var previous);
         manifest = manifest with { StartedAt = previous?.StartedAt ?? manifest.StartedAt };
         store.WriteManifest(manifest);
+        if (rows.Count > 0) store.WriteRows(rows.Values);   // compact what an earlier run appended
 
         int skipped = rows.Count, trained = 0;
         var pending = mine.Where(c => !rows.ContainsKey(c.Key)).ToList();
@@ -66,19 +67,21 @@ public static class SweepRunner
             var results = engine.Train(problem, [.. run.Select(c => grid.OptionsFor(c, options.Device, kind))], report, cancellationToken);
             double seconds = runClock.Elapsed.TotalSeconds;
             if (results.Any(r => r.Stop == TrainingStop.Cancelled)) { cancelled = true; break; }
+            var finished = new List<SweepRow>(run.Count);
             for (int k = 0; k < run.Count; k++)
             {
                 store.WriteHistory(run[k].Key, results[k]);
-                rows[run[k].Key] = SweepRow.From(run[k], results[k], grid, seconds, run.Count, kind.ToString().ToLowerInvariant(), limit,
-                    SweepStore.HistoryName(run[k].Key));
+                finished.Add(rows[run[k].Key] = SweepRow.From(run[k], results[k], grid, seconds, run.Count, kind.ToString().ToLowerInvariant(), limit,
+                    SweepStore.HistoryName(run[k].Key)));
             }
-            store.WriteRows(rows.Values);
+            store.AppendRows(finished);   // constant cost per row; compacted below
             trained += run.Count;
             workDone = before + runWork;
             estimate.Finished(index, runWork, seconds);
             progress?.Report(new SweepProgress(rows.Count, mine.Count, skipped, current, grid.Epochs, grid.Epochs, workDone, workTotal, clock.Elapsed.TotalSeconds,
                 index + 1 < runs.Count ? estimate.SecondsLeft(index + 1, 0, 0) : null));
         }
+        if (trained > 0) store.WriteRows(rows.Values);
         if (rows.Count == mine.Count && !cancelled)
         {
             manifest = manifest with { FinishedAt = DateTimeOffset.Now };
