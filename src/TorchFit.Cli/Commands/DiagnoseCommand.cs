@@ -15,8 +15,9 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
 {
     public override int Execute(CommandContext commandContext, DiagnoseSettings settings, CancellationToken cancellationToken)
     {
-        using var directory = settings.OpenOut("diagnose");
         var problem = settings.CreateProblem();
+        // Checked after the input (a bad input leaves nothing behind), before any work.
+        using var directory = settings.OpenOut("diagnose");
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
         var diagnosis = Diagnoser.Diagnose(problem, options, settings.Target);

@@ -13,8 +13,9 @@ internal sealed class LstsqCommand(CliContext context) : Command<ProblemSettings
 {
     public override int Execute(CommandContext commandContext, ProblemSettings settings, CancellationToken cancellationToken)
     {
-        using var directory = settings.OpenOut("lstsq");
         var problem = settings.CreateProblem();
+        // Checked after the input (a bad input leaves nothing behind), before any work.
+        using var directory = settings.OpenOut("lstsq");
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var result = LeastSquares.Solve(problem, settings.Device);
         string device = ComputeDevice.Describe(ComputeDevice.Resolve(settings.Device));

@@ -15,12 +15,13 @@ internal sealed class SolveCommand(CliContext context) : Command<SolveSettings>
 {
     public override int Execute(CommandContext commandContext, SolveSettings settings, CancellationToken cancellationToken)
     {
-        using var directory = settings.OpenOut("solve");
         var problem = settings.CreateProblem();
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
         problem.EnsureUsable(options.Precision);
         ProblemMemory.EnsureFits(problem, ProblemWork.Solving);
+        // Checked after the input (a bad input leaves nothing behind), before any work.
+        using var directory = settings.OpenOut("solve");
         var report = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => Solver.Solve(problem, options, progress, context.Cancellation));
         string written = directory.WriteJson("solve.json", report);

@@ -21,6 +21,10 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
     {
         var grid = settings.ToGrid(commandContext.Arguments);
         var shard = settings.ParsedShard;
+        var problem = settings.CreateProblem();
+        foreach (var precision in grid.Precisions) problem.EnsureUsable(precision);
+        ProblemMemory.EnsureFits(problem, ProblemWork.Decomposition);
+        // Checked after the input (a bad input leaves nothing behind), before any work.
         using var output = settings.OpenOut("sweep", Path.Combine("results", $"sweep-{DateTime.Now:yyyyMMdd-HHmmss}"));
         string directory = output.Path;
         var all = grid.Configurations();
@@ -28,9 +32,6 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
         if (configurations > LargeGrid)
             context.Error.WriteLine($"torchfit: warning: {configurations:N0} configurations to train ({grid.Epochs:N0} epochs each), "
                 + $"{configurations:N0} history files in {Path.Combine(directory, "histories")}; split it with --shard or narrow --batch-sizes/--lrs if that is not meant.");
-        var problem = settings.CreateProblem();
-        foreach (var precision in grid.Precisions) problem.EnsureUsable(precision);
-        ProblemMemory.EnsureFits(problem, ProblemWork.Decomposition);
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = new SweepRunOptions { Directory = directory, Device = settings.Device, Engine = settings.TrainingEngine, Shard = shard, Threads = settings.Threads };
         var outcome = SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),

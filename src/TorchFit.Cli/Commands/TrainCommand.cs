@@ -15,12 +15,13 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
 {
     public override int Execute(CommandContext commandContext, TrainSettings settings, CancellationToken cancellationToken)
     {
-        using var directory = settings.OpenOut("train");
         var problem = settings.CreateProblem();
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = settings.ToOptions();
         problem.EnsureUsable(options.Precision);
         ProblemMemory.EnsureFits(problem, ProblemWork.Training);
+        // Checked after the input (a bad input leaves nothing behind), before any work.
+        using var directory = settings.OpenOut("train");
         string momentum = options.Momentum > 0 ? $", momentum {options.Momentum}{(options.Nesterov ? " Nesterov" : "")}" : "";
         string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}{momentum}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
         var result = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),

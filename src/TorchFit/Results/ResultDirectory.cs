@@ -173,7 +173,9 @@ public sealed class ResultDirectory : IDisposable
     {
         try
         {
-            return ResultJson.Read<RunRecord>(System.IO.Path.Combine(path, RecordFileName));
+            // A sweep directory from before the record existed is known by its manifest, so it still resumes.
+            return ResultJson.Read<RunRecord>(System.IO.Path.Combine(path, RecordFileName))
+                ?? (File.Exists(System.IO.Path.Combine(path, "manifest.json")) ? new RunRecord("sweep", []) : null);
         }
         catch (InvalidInputException)
         {

@@ -56,6 +56,22 @@ public sealed class ResultDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void Should_Resume_A_Sweep_Directory_Written_Before_The_Run_Record_Existed()
+    {
+        // Given a sweep directory without .torchfit-run.json (an older TorchFit, or a requeued job's copy)
+        Directory.CreateDirectory(_temp.Combine("s"));
+        File.WriteAllText(_temp.Combine("s/manifest.json"), "{}");
+
+        // When a sweep and a train open it
+        using (ResultDirectory.Open(_temp.Combine("s"), "sweep")) { }
+        var train = Assert.Throws<InvalidInputException>(() => ResultDirectory.Open(_temp.Combine("s"), "train"));
+
+        // Then the sweep is let in, its manifest kept, and the train refused
+        Assert.True(File.Exists(_temp.Combine("s/manifest.json")));
+        Assert.Contains("holds an earlier sweep run", train.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Not_Clear_Files_TorchFit_Did_Not_Write()
     {
         // Given a directory holding a user's file
