@@ -3,6 +3,7 @@ using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Diagnostics;
 using TorchFit.Devices;
+using TorchFit.Problems;
 using TorchFit.Results;
 using TorchFit.Plotting;
 using TorchFit.Training;
@@ -16,10 +17,12 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
     public override int Execute(CommandContext commandContext, DiagnoseSettings settings, CancellationToken cancellationToken)
     {
         var problem = settings.CreateProblem();
+        var options = settings.ToOptions();
+        problem.EnsureUsable(options.Precision);
+        ProblemMemory.EnsureFits(problem, ProblemWork.Decomposition);
         // Checked after the input (a bad input leaves nothing behind), before any work.
         using var directory = settings.OpenOut("diagnose");
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
-        var options = settings.ToOptions();
         var diagnosis = Diagnoser.Diagnose(problem, options, settings.Target);
         var spectrum = diagnosis.Spectrum.SingularValues.Where(s => s > 0).ToArray();
         foreach (var extension in settings.NoPlots ? [] : new[] { "png", "svg" })

@@ -4,7 +4,9 @@ using TorchFit.Baselines;
 using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
+using TorchFit.Problems;
 using TorchFit.Results;
+using TorchFit.Training;
 
 namespace TorchFit.Cli.Commands;
 
@@ -14,6 +16,8 @@ internal sealed class LstsqCommand(CliContext context) : Command<ProblemSettings
     public override int Execute(CommandContext commandContext, ProblemSettings settings, CancellationToken cancellationToken)
     {
         var problem = settings.CreateProblem();
+        problem.EnsureUsable(Precision.Float64);
+        ProblemMemory.EnsureFits(problem, ProblemWork.LeastSquares);
         // Checked after the input (a bad input leaves nothing behind), before any work.
         using var directory = settings.OpenOut("lstsq");
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
