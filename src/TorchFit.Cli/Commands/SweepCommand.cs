@@ -34,8 +34,8 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
                 + $"{configurations:N0} history files in {Path.Combine(directory, "histories")}; split it with --shard or narrow --batch-sizes/--lrs if that is not meant.");
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = new SweepRunOptions { Directory = directory, Device = settings.Device, Engine = settings.TrainingEngine, Shard = shard, Threads = settings.Threads };
-        var outcome = SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
-            progress => SweepRunner.Run(problem, grid, options, progress, context.Cancellation));
+        var outcome = CommonSettings.ExplainOccupied(() => SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
+            progress => SweepRunner.Run(problem, grid, options, progress, context.Cancellation)));
         var store = new SweepStore(directory);
         // --no-plots, or interrupted (the run that finishes draws them): no plots. A signal while drawing stops there; the results are whole.
         IReadOnlyList<string> plots = [];

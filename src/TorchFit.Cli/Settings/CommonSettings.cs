@@ -53,11 +53,16 @@ internal class CommonSettings : CommandSettings
         OpenResultDirectory(Out ?? defaultDirectory ?? Path.Combine("results", verb), verb, Force);
 
     /// <summary><see cref="ResultDirectory.Open"/>, with the message naming --force where it would help.</summary>
-    public static ResultDirectory OpenResultDirectory(string path, string verb, bool force, bool offerForce = true)
+    public static ResultDirectory OpenResultDirectory(string path, string verb, bool force, bool offerForce = true) =>
+        ExplainOccupied(() => ResultDirectory.Open(path, verb, force), offerForce);
+
+    /// <summary>Runs <paramref name="work"/>; a directory that holds another run is reported in flag terms (--out, --force).</summary>
+    public static T ExplainOccupied<T>(Func<T> work, bool offerForce = true)
     {
+        ArgumentNullException.ThrowIfNull(work);
         try
         {
-            return ResultDirectory.Open(path, verb, force);
+            return work();
         }
         catch (InvalidInputException e) when (e.Data.Contains(ResultDirectory.OccupiedKey))
         {

@@ -224,7 +224,8 @@ public sealed class ResultDirectory : IDisposable
     private static string Describe(List<string> entries) =>
         entries.Count == 1 ? entries[0] : $"{entries.Count} entries ({string.Join(", ", entries.Take(3))}{(entries.Count > 3 ? ", …" : "")})";
 
-    private static InvalidInputException Occupied(string message)
+    /// <summary>The error for a directory that holds a run clearing would replace (marked with <see cref="OccupiedKey"/>).</summary>
+    internal static InvalidInputException Occupied(string message)
     {
         var e = new InvalidInputException(message);
         e.Data[OccupiedKey] = true;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using TorchFit.Devices;
 using TorchFit.Diagnostics;
 using TorchFit.Problems;
+using TorchFit.Results;
 using TorchFit.Training;
 
 namespace TorchFit.Sweeps;
@@ -107,7 +108,7 @@ public static class SweepRunner
         if (previous is null)
         {
             if (File.Exists(store.ResultsJsonPath))
-                throw new InvalidInputException($"{store.Directory}: holds results.json but no manifest.json; choose an empty --out directory");
+                throw new InvalidInputException($"{store.Directory}: holds results.json but no manifest.json; choose an empty directory");
             return [];
         }
         string? difference =
@@ -117,7 +118,7 @@ public static class SweepRunner
             : previous.Engine != manifest.Engine ? $"engine {previous.Engine} differs from {manifest.Engine}"
             : null;
         if (difference is not null)
-            throw new InvalidInputException($"{store.Directory}: holds a different sweep ({difference}); choose another --out directory or delete it");
+            throw ResultDirectory.Occupied($"{store.Directory}: holds a different sweep ({difference}); choose another directory");
         var keys = mine.Select(c => c.Key).ToHashSet();
         return store.ReadRows().Where(r => keys.Contains(r.Key)).ToDictionary(r => r.Key);
     }
