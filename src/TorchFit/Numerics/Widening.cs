@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -6,36 +7,28 @@ using System.Runtime.Intrinsics;
 namespace TorchFit.Numerics;
 
 /// <summary>
-/// Float-to-double loops of the batched engine's bookkeeping, 16 floats at a time with AVX-512 and
-/// bit for bit what the scalar loops compute (widening is exact; squares are rounded in the source type).
+/// Float-to-double loops of the engines' bookkeeping, bit for bit what the scalar loops compute (widening
+/// is exact; squares are rounded in the source type). Figures: library/hand time per call from
+/// <c>TorchFit.Benchmarks --interleaved</c> (ColumnKernelBenchmarks, RowKernelBenchmarks; medians of 2 × 2,001
+/// interleaved rounds on a shared 2-core AVX-512 machine, so ±5 % is noise).
 /// </summary>
 internal static class Widening
 {
-    /// <summary>destination[k] ← source[k] as a double.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// destination[k] ← source[k] as a double: <see cref="TensorPrimitives.ConvertChecked{TFrom, TTo}(ReadOnlySpan{TFrom}, Span{TTo})"/>,
+    /// as fast as the hand loop it replaced on W's d×Kp values (1.00×) and faster on d = 300 floats (0.74-0.78×).
+    /// </summary>
     public static void Widen<T>(ReadOnlySpan<T> source, Span<double> destination) where T : unmanaged, INumber<T>
     {
         if (destination.Length < source.Length) throw new ArgumentException("destination is shorter than source");
-        if (typeof(T) == typeof(double))
-        {
-            MemoryMarshal.Cast<T, double>(source).CopyTo(destination);
-            return;
-        }
-        int k = 0;
-        if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
-        {
-            var floats = MemoryMarshal.Cast<T, float>(source);
-            for (; k + 16 <= floats.Length; k += 16)
-            {
-                var v = Vector512.Create(floats.Slice(k, 16));
-                Vector512.WidenLower(v).CopyTo(destination.Slice(k, 8));
-                Vector512.WidenUpper(v).CopyTo(destination.Slice(k + 8, 8));
-            }
-        }
-        for (; k < source.Length; k++) destination[k] = double.CreateChecked(source[k]);
+        TensorPrimitives.ConvertChecked(source, destination[..source.Length]);
     }
 
-    /// <summary>sums[k] += (double)(x[k]·x[k]), the square rounded in <typeparamref name="T"/> as the scalar loop rounds it.</summary>
+    /// <summary>
+    /// sums[k] += (double)(x[k]·x[k]), the square rounded in <typeparamref name="T"/> as the scalar loop rounds it.
+    /// Hand-written: the library has no widening multiply-add, and its three passes (square, widen, add) take 2.0-2.7×
+    /// the time on the batched engine's float rows (Kp = 16, 64); for double, MultiplyAdd(x, x, sums, sums) takes 1.25-1.7×.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddSquares<T>(ReadOnlySpan<T> x, Span<double> sums) where T : unmanaged, INumber<T>
     {

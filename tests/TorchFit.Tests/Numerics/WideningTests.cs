@@ -12,13 +12,28 @@ public class WideningTests
     [InlineData(16)]
     [InlineData(37)]
     [InlineData(64)]
+    [InlineData(300)]
     public void Widen_Should_Copy_Every_Float_Exactly(int n)
     {
+        // Given floats and a longer destination, when they are widened
         float[] source = Floats(n, seed: n);
         var destination = new double[n + 3];
         Widening.Widen<float>(source, destination);
+
+        // Then each is its exact double and nothing past them is written
         for (int k = 0; k < n; k++) Assert.Equal((double)source[k], destination[k]);
         Assert.Equal(0.0, destination[n..].Sum());
+
+        // And doubles are copied as they are
+        double[] wide = [.. source.Select(v => v * 1.1)], copy = new double[n];
+        Widening.Widen<double>(wide, copy);
+        Assert.Equal(wide, copy);
+    }
+
+    [Fact]
+    public void Widen_Should_Refuse_A_Short_Destination()
+    {
+        Assert.Throws<ArgumentException>(() => Widening.Widen<float>(Floats(5, seed: 1), new double[4]));
     }
 
     [Theory]
