@@ -11,7 +11,7 @@ namespace TorchFit.Numerics;
 /// stop at 256 bits even on AVX-512, so each kernel runs 512-bit lanes first and hands the tail to
 /// 256-, then 128-bit lanes, then scalars: d = 300 floats is 18 × 16 + 8 + 4, with no scalar steps.
 /// Each kernel was measured against <see cref="System.Numerics.Tensors.TensorPrimitives"/> at d = 300 (figures:
-/// library/hand time per call, medians of 2 × 2,001 interleaved rounds of <c>TorchFit.Benchmarks --interleaved</c>,
+/// library/hand time per call, medians of 2,001 interleaved rounds (three runs) of <c>TorchFit.Benchmarks --interleaved</c>,
 /// RowKernelBenchmarks, on a shared 2-core AVX-512 machine, so ±5 % is noise).
 /// </summary>
 internal static class VectorMath

@@ -9,8 +9,8 @@ namespace TorchFit.Numerics;
 /// <summary>
 /// Float-to-double loops of the engines' bookkeeping, bit for bit what the scalar loops compute (widening
 /// is exact; squares are rounded in the source type). Figures: library/hand time per call from
-/// <c>TorchFit.Benchmarks --interleaved</c> (ColumnKernelBenchmarks, RowKernelBenchmarks; medians of 2 × 2,001
-/// interleaved rounds on a shared 2-core AVX-512 machine, so ±5 % is noise).
+/// <c>TorchFit.Benchmarks --interleaved</c> (ColumnKernelBenchmarks, RowKernelBenchmarks; medians of 2,001
+/// interleaved rounds per run on a shared 2-core AVX-512 machine, so ±5 % is noise).
 /// </summary>
 internal static class Widening
 {
@@ -27,7 +27,8 @@ internal static class Widening
     /// <summary>
     /// sums[k] += (double)(x[k]·x[k]), the square rounded in <typeparamref name="T"/> as the scalar loop rounds it.
     /// Hand-written: the library has no widening multiply-add, and its three passes (square, widen, add) take 2.0-2.7×
-    /// the time on the batched engine's float rows (Kp = 16, 64); for double, MultiplyAdd(x, x, sums, sums) takes 1.25-1.7×.
+    /// the time on the batched engine's float rows (Kp = 16, 64); for double, MultiplyAdd(x, x, sums, sums) takes 1.6-1.7× at
+    /// Kp = 8 and 1.0-1.3× at Kp = 64 (three runs).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddSquares<T>(ReadOnlySpan<T> x, Span<double> sums) where T : unmanaged, INumber<T>
