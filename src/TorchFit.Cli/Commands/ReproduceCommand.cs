@@ -38,9 +38,14 @@ internal sealed class ReproduceCommand(CliContext context) : Command<ReproduceSe
         {
             var curves = LongestRuns(report);
             if (report.Fix is { } solved) curves.Add(new LossSeries($"200×300 fix (torchfit solve), {Numbers.Count(solved.EpochsRun)} epochs", solved.FullMse));
-            ResultWriter.WriteLossCurves(directory, $"Keras question reproduced, and the fix: full-data MSE per epoch (seed {report.Seed}, float32, {report.Device})",
+            bool drawn = ResultWriter.WriteLossCurves(directory, $"Keras question reproduced, and the fix: full-data MSE per epoch (seed {report.Seed}, float32, {report.Device})",
                 curves, report.Cases.Where(r => r.Case.Method == CaseMethod.LeastSquares)
-                    .Select(r => new ReferenceLevel($"{r.Case.Name} (MSE {Numbers.Mse(r.Mse)})", r.Mse)).ToList());
+                    .Select(r => new ReferenceLevel($"{r.Case.Name} (MSE {Numbers.Mse(r.Mse)})", r.Mse)).ToList(), context.Cancellation);
+            if (!drawn && report.Complete)
+            {
+                context.Error.WriteLine(ResultWriter.InterruptedWhileDrawing(directory.Path));
+                return TorchFitApp.Cancelled;
+            }
         }
 
         if (settings.Json) context.Output.WriteLine(ResultJson.Serialize(summary));

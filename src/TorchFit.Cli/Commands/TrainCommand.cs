@@ -37,9 +37,12 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
         };
         var summary = new RunSummary { Cases = [row], Device = result.Device, Seed = settings.Seed, Threads = threads, TotalSeconds = result.Seconds };
         directory.WriteSummary(summary);
-        if (!settings.NoPlots)
-            ResultWriter.WriteLossCurves(directory, $"{name} ({options.Precision.ToName()}, {result.Device})",
-                [new LossSeries(name, result.FullMse, result.DivergedAtEpoch)], []);
+        if (!settings.NoPlots && !ResultWriter.WriteLossCurves(directory, $"{name} ({options.Precision.ToName()}, {result.Device})",
+                [new LossSeries(name, result.FullMse, result.DivergedAtEpoch)], [], context.Cancellation))
+        {
+            context.Error.WriteLine(ResultWriter.InterruptedWhileDrawing(directory.Path));
+            return TorchFitApp.Cancelled;
+        }
 
         if (settings.Json) context.Output.WriteLine(ResultJson.Serialize(summary));
         else Show(result, name, directory.Path, history, !settings.NoPlots);
