@@ -23,7 +23,8 @@ internal sealed class DiagnoseCommand(CliContext context) : Command<DiagnoseSett
         // Checked after the input (a bad input leaves nothing behind), before any work.
         using var directory = settings.OpenOut("diagnose");
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
-        var diagnosis = Diagnoser.Diagnose(problem, options, settings.Target);
+        var diagnosis = LongCall.Run(context, settings.Json, "diagnose: the SVD and lstsq", problem.Rows, problem.Columns, svd: true, leastSquares: true,
+            () => Diagnoser.Diagnose(problem, options, settings.Target));
         var spectrum = diagnosis.Spectrum.SingularValues.Where(s => s > 0).ToArray();
         foreach (var extension in settings.NoPlots ? [] : new[] { "png", "svg" })
             LossCurveChart.Save(directory.PathFor($"spectrum.{extension}"), $"Singular values of A ({problem.Name}): κ(H) = {diagnosis.Spectrum.Kappa:N0}",

@@ -21,7 +21,8 @@ internal sealed class LstsqCommand(CliContext context) : Command<ProblemSettings
         // Checked after the input (a bad input leaves nothing behind), before any work.
         using var directory = settings.OpenOut("lstsq");
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
-        var result = LeastSquares.Solve(problem, settings.Device);
+        var result = LongCall.Run(context, settings.Json, "lstsq", problem.Rows, problem.Columns, svd: false, leastSquares: true,
+            () => LeastSquares.Solve(problem, settings.Device));
         string device = ComputeDevice.Describe(ComputeDevice.Resolve(settings.Device));
         string name = $"{problem.Rows}×{problem.Columns} lstsq";
         var row = new RunCase
