@@ -10,16 +10,16 @@ namespace TorchFit.Cli.Output;
 /// </summary>
 internal static class LongCall
 {
-    /// <summary>Seconds below which nothing is announced.</summary>
-    public const double AnnounceFrom = 2;
-
-    /// <summary>Runs <paramref name="work"/>, first announcing <paramref name="what"/> when its estimate is <see cref="AnnounceFrom"/> s or more.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/>, first announcing <paramref name="what"/> with its estimate when the factorisation is large
+    /// enough to take seconds (<see cref="DecompositionCost.WorthEstimating"/>); the estimate is only an order of magnitude, so
+    /// every such call is announced, whatever it says.
+    /// </summary>
     public static T Run<T>(CliContext context, bool json, string what, long rows, long columns, bool svd, bool leastSquares, Func<T> work,
         Func<double>? estimate = null)
     {
         if (!DecompositionCost.WorthEstimating(rows, columns) && estimate is null) return work();
         double seconds = (estimate ?? (() => DecompositionCost.EstimateSeconds(rows, columns, svd, leastSquares)))();
-        if (seconds < AnnounceFrom) return work();
         string line = $"{what} of {Numbers.Count(rows)}×{Numbers.Count(columns)} (float64): about {Eta.Duration(seconds)} "
             + $"(estimated from {DecompositionCost.SmallProbe}² and {DecompositionCost.ProbeSize}² probes on this machine)";
         if (!context.LiveProgress(json))

@@ -15,10 +15,10 @@ namespace TorchFit.Diagnostics;
 public static class DecompositionCost
 {
     /// <summary>The larger probe's side.</summary>
-    public const int ProbeSize = 512;
+    public const int ProbeSize = 768;
 
     /// <summary>The smaller probe's side.</summary>
-    public const int SmallProbe = 256;
+    public const int SmallProbe = 384;
 
     /// <summary>Problems with less work than this (n·d·min(n, d) &lt; 1000³) are not worth a probe: they take about a second or less.</summary>
     public const double WorkWorthEstimating = 1000.0 * 1000 * 1000;

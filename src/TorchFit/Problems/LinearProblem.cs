@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using TorchFit.Numerics;
-using TorchFit.Training;
 
 namespace TorchFit.Problems;
 

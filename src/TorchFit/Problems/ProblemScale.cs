@@ -1,5 +1,4 @@
 using System.Globalization;
-using TorchFit.Training;
 
 namespace TorchFit.Problems;
 

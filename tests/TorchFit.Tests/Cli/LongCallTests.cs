@@ -25,13 +25,17 @@ public class LongCallTests
     }
 
     [Fact]
-    public void Should_Say_Nothing_When_The_Estimate_Is_Short()
+    public void Should_Say_Nothing_For_A_Problem_Too_Small_To_Take_Seconds()
     {
+        // Given the question's 200×300 problem (no probe is run for it)
         using var output = new StringWriter();
         var context = new CliContext(new TestConsole(), output, TextWriter.Null, CancellationToken.None);
 
-        LongCall.Run(context, json: false, "lstsq", 5000, 5000, svd: false, leastSquares: true, () => 0, estimate: () => 0.5);
+        // When its lstsq runs
+        int result = LongCall.Run(context, json: false, "lstsq", 200, 300, svd: false, leastSquares: true, () => 7);
 
+        // Then nothing is announced
+        Assert.Equal(7, result);
         Assert.Equal("", output.ToString());
     }
 }

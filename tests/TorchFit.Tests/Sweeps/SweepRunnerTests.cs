@@ -154,7 +154,7 @@ public sealed class SweepPlotsTests : IDisposable
         // Given a grid with two momenta, two dtypes and two seeds (repeats are summarised by their median)
         var grid = new SweepGrid
         {
-            BatchSizes = [4, 20], LearningRates = [0.001, 0.01], Momenta = [0, 0.9], Precisions = [TorchFit.Training.Precision.Float32, TorchFit.Training.Precision.Float64],
+            BatchSizes = [4, 20], LearningRates = [0.001, 0.01], Momenta = [0, 0.9], Precisions = [Precision.Float32, Precision.Float64],
             Seeds = [0, 1], Epochs = 5,
         };
         var outcome = SweepRunner.Run(TorchFit.Problems.ProblemGenerator.Uniform(20, 30, 0), grid, new SweepRunOptions { Directory = _temp.Path, Device = "cpu" });

@@ -1,8 +1,8 @@
 using TorchSharp;
 
-namespace TorchFit.Training;
+namespace TorchFit;
 
-/// <summary>The dtype training runs in (Keras <c>floatx()</c>).</summary>
+/// <summary>The dtype training runs in (Keras <c>floatx()</c>): a concept of the whole library, so problems, training and diagnosis share it without depending on each other.</summary>
 public enum Precision
 {
     /// <summary>float32, Keras' default: float64 NumPy inputs are cast to it.</summary>
