@@ -4,7 +4,7 @@ using TorchFit.Training.Batched;
 
 namespace TorchFit.Tests.Training;
 
-public class BatchedTrainerTests
+public class BatchedEngineTests
 {
     private static readonly TrainingOptions Base = new()
     {

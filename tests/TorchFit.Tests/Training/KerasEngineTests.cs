@@ -3,7 +3,7 @@ using TorchFit.Training;
 
 namespace TorchFit.Tests.Training;
 
-public class KerasTrainerTests
+public class KerasEngineTests
 {
     private static readonly TrainingOptions Float64NoShuffle = new()
     {

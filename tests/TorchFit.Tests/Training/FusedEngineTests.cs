@@ -3,7 +3,7 @@ using TorchFit.Training;
 
 namespace TorchFit.Tests.Training;
 
-public class FusedTrainerTests
+public class FusedEngineTests
 {
     [Theory]
     [InlineData(32, 0.0, false)]
@@ -68,7 +68,7 @@ public class FusedTrainerTests
     }
 }
 
-public class FusedTrainerDeviceTests
+public class FusedEngineDeviceTests
 {
     [Fact]
     public void Should_Run_On_The_Cpu_When_The_Device_Is_Auto()
