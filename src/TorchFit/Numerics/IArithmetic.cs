@@ -11,6 +11,11 @@ internal interface IArithmetic<TV>
     static abstract TV Add(TV x, TV y);
     static abstract TV Subtract(TV x, TV y);
     static abstract TV Multiply(TV x, TV y);
+    static abstract TV Divide(TV x, TV y);
+    static abstract TV SquareRoot(TV x);
+
+    /// <summary>The larger of x and y, NaN when either is NaN (as <c>torch.maximum</c> and Keras' <c>ops.maximum</c>).</summary>
+    static abstract TV Max(TV x, TV y);
 
     /// <summary>
     /// x·y + z rounded once (fused) for float and double, as ATen's vectorised CPU kernels compute

@@ -34,6 +34,9 @@ internal readonly struct ScalarLanes<T> : ILanes<T, T> where T : unmanaged, IFlo
     public static T Multiply(T x, T y) => x * y;
     public static T Add(T x, T y) => x + y;
     public static T Subtract(T x, T y) => x - y;
+    public static T Divide(T x, T y) => x / y;
+    public static T SquareRoot(T x) => T.Sqrt(x);
+    public static T Max(T x, T y) => T.Max(x, y);
     public static T MultiplyAdd(T x, T y, T z) => T.FusedMultiplyAdd(x, y, z);
     public static T Sum(T value) => value;
 }
@@ -48,6 +51,9 @@ internal readonly struct Lanes128<T> : ILanes<T, Vector128<T>> where T : unmanag
     public static Vector128<T> Multiply(Vector128<T> x, Vector128<T> y) => x * y;
     public static Vector128<T> Add(Vector128<T> x, Vector128<T> y) => x + y;
     public static Vector128<T> Subtract(Vector128<T> x, Vector128<T> y) => x - y;
+    public static Vector128<T> Divide(Vector128<T> x, Vector128<T> y) => x / y;
+    public static Vector128<T> SquareRoot(Vector128<T> x) => Vector128.Sqrt(x);
+    public static Vector128<T> Max(Vector128<T> x, Vector128<T> y) => Vector128.Max(x, y);
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -69,6 +75,9 @@ internal readonly struct Lanes256<T> : ILanes<T, Vector256<T>> where T : unmanag
     public static Vector256<T> Multiply(Vector256<T> x, Vector256<T> y) => x * y;
     public static Vector256<T> Add(Vector256<T> x, Vector256<T> y) => x + y;
     public static Vector256<T> Subtract(Vector256<T> x, Vector256<T> y) => x - y;
+    public static Vector256<T> Divide(Vector256<T> x, Vector256<T> y) => x / y;
+    public static Vector256<T> SquareRoot(Vector256<T> x) => Vector256.Sqrt(x);
+    public static Vector256<T> Max(Vector256<T> x, Vector256<T> y) => Vector256.Max(x, y);
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -90,6 +99,9 @@ internal readonly struct Lanes512<T> : ILanes<T, Vector512<T>> where T : unmanag
     public static Vector512<T> Multiply(Vector512<T> x, Vector512<T> y) => x * y;
     public static Vector512<T> Add(Vector512<T> x, Vector512<T> y) => x + y;
     public static Vector512<T> Subtract(Vector512<T> x, Vector512<T> y) => x - y;
+    public static Vector512<T> Divide(Vector512<T> x, Vector512<T> y) => x / y;
+    public static Vector512<T> SquareRoot(Vector512<T> x) => Vector512.Sqrt(x);
+    public static Vector512<T> Max(Vector512<T> x, Vector512<T> y) => Vector512.Max(x, y);
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

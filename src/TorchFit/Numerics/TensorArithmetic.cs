@@ -12,6 +12,9 @@ internal readonly struct TensorArithmetic : IArithmetic<Tensor>
     public static Tensor Add(Tensor x, Tensor y) => x.add(y);
     public static Tensor Subtract(Tensor x, Tensor y) => x.sub(y);
     public static Tensor Multiply(Tensor x, Tensor y) => x.mul(y);
+    public static Tensor Divide(Tensor x, Tensor y) => x.div(y);
+    public static Tensor SquareRoot(Tensor x) => x.sqrt();
+    public static Tensor Max(Tensor x, Tensor y) => x.maximum(y);
 
     /// <summary>z + x·y (<c>torch.addcmul</c>; fused or not as the device's kernel computes it).</summary>
     public static Tensor MultiplyAdd(Tensor x, Tensor y, Tensor z) => z.addcmul(x, y, 1);

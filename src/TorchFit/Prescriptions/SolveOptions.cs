@@ -29,6 +29,13 @@ public sealed record SolveOptions
     /// <summary>Training engine for the SGD runs. Defaults to null: <see cref="EngineDefaults.Solve"/> (fused).</summary>
     public TrainingEngine? Engine { get; init; }
 
+    /// <summary>
+    /// Whose momentum formula the heavy-ball phase computes: Keras' (m ← m·μ − g·η; w ← w + m) or PyTorch's (buf ← μ·buf + g;
+    /// w ← w − η·buf). The same in exact arithmetic; in float32 the roundings, which momentum near 1 amplifies, differ.
+    /// Defaults to <see cref="OptimizerSemantics.Keras"/>.
+    /// </summary>
+    public OptimizerSemantics Semantics { get; init; } = OptimizerSemantics.Keras;
+
     /// <summary>Device name. Defaults to "auto".</summary>
     public string Device { get; init; } = "auto";
 

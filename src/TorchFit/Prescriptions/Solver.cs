@@ -43,7 +43,7 @@ public static class Solver
         var common = new TrainingOptions
         {
             BatchSize = n, Precision = options.Precision, Seed = options.Seed, Init = options.Init, Device = options.Device,
-            StopAtMse = options.Target, Engine = options.Engine ?? EngineDefaults.Solve,
+            StopAtMse = options.Target, Engine = options.Engine ?? EngineDefaults.Solve, Semantics = options.Semantics,
         };
         var notes = new List<string>();
         bool widerDtype = options.Precision == Precision.Float32;   // only float32 has a wider dtype to suggest

@@ -37,7 +37,7 @@ internal sealed class FusedStepper<T, TRule>
         _weights = new AlignedBuffer<T>(problem.Columns);
         for (int j = 0; j < problem.Columns; j++) _weights.Span[j] = T.CreateChecked(initialWeights[j]);
         _gradient = new AlignedBuffer<T>(problem.Columns);
-        _state = new RuleStateBuffers<T>(rule.StateCount, problem.Columns);
+        _state = RuleStateBuffers<T>.For(rule, problem.Columns, 1);
         _widened = new double[problem.Columns];
     }
 

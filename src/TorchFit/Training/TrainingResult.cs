@@ -3,8 +3,8 @@ namespace TorchFit.Training;
 /// <summary>What a training run produced, as managed values (no tensors to dispose).</summary>
 /// <param name="Options">The settings the run used.</param>
 /// <param name="Device">Where it ran: "cpu" or "cuda:N".</param>
-/// <param name="InitialWeights">w₀, the d initial weights.</param>
-/// <param name="Weights">The d final weights (in the training dtype, widened to double).</param>
+/// <param name="InitialWeights">w₀, the d initial weights of the kernel.</param>
+/// <param name="Weights">The d final weights of the kernel (in the training dtype, widened to double).</param>
 /// <param name="HistoryLoss">
 /// Keras History <c>loss</c> per epoch: the batch-size-weighted mean of the pre-update batch losses.
 /// </param>
@@ -32,8 +32,17 @@ public sealed record TrainingResult(
     /// <summary>Wall time of the epochs that ran.</summary>
     public double Seconds => EpochEndSeconds.Length > 0 ? EpochEndSeconds[^1] : 0;
 
-    /// <summary>The epoch at which divergence was detected, or null.</summary>
-    public int? DivergedAtEpoch => Stop == TrainingStop.Diverged ? FullMse.Length : null;
+    /// <summary>The bias the run started from (0, as Keras initialises it, unless given); null without <see cref="TrainingOptions.UseBias"/>.</summary>
+    public double? InitialBias { get; init; }
+
+    /// <summary>The final bias (in the training dtype, widened to double); null without <see cref="TrainingOptions.UseBias"/>.</summary>
+    public double? Bias { get; init; }
+
+    /// <summary>
+    /// The first epoch whose MSE was NaN/Inf or past the divergence bound, or null. With
+    /// <see cref="DivergencePolicy.Continue"/> the run trained on after it (its <see cref="Stop"/> is still <see cref="TrainingStop.Diverged"/>).
+    /// </summary>
+    public int? DivergedAtEpoch { get; init; }
 
     /// <summary>The first epoch whose full-data MSE is ≤ <paramref name="target"/>, or null.</summary>
     public int? EpochsToReach(double target)

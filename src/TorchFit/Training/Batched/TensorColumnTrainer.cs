@@ -39,7 +39,7 @@ internal static class TensorColumnTrainer
             var target = ProblemTensors.Target(problem, device).to(dtype);
             double[] initialWeights = InitialWeights.For(first, d, generator);
             var weights = tensor(initialWeights, new long[] { d, 1 }, ScalarType.Float64).repeat(1, count).to(dtype).to(device).contiguous();
-            var state = Enumerable.Range(0, rule.StateCount).Select(_ => zeros_like(weights)).ToArray();
+            var state = TensorRule.State<double, TRule>(rule, weights, count);
             var scalars = TensorRule.Scalars(rule.Parameters, count, dtype, device);
 
             var host = new ColumnMatrix<double>(d, count, 8);

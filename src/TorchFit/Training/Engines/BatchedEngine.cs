@@ -49,6 +49,7 @@ internal sealed class BatchedEngine(int? threads) : ITrainingEngine
     private TrainingResult[] TrainGroup(LinearProblem problem, List<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var device = EngineResolver.ResolveDevice(TrainingEngine.Batched, group[0].Device);
+        problem = ModelParameters.Problem(problem, group[0]);   // [A 1] when the group fits a bias
         if (device.type != DeviceType.CPU) return TensorColumnTrainer.Train(problem, group, device, progress, cancellationToken);
         var parts = ColumnParts.Split(group.Count, threads ?? ColumnParts.DefaultThreads(group.Count));
         if (parts.Count == 1) return Dispatch(problem, group, progress, cancellationToken);
@@ -109,7 +110,7 @@ internal sealed class BatchedEngine(int? threads) : ITrainingEngine
 
             int kp = weights.Width;
             var plan = new BatchPlan(n, first.BatchSize);
-            var state = new RuleStateBuffers<T>(rule.StateCount, d * kp);
+            var state = RuleStateBuffers<T>.For(rule, d, kp);
             var residuals = new AlignedBuffer<T>(plan.BatchSize * kp).Span;
             var batchRows = new T[plan.BatchSize * d];
             var batchTargets = new T[plan.BatchSize];

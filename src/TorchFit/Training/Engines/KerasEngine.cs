@@ -6,9 +6,10 @@ using static TorchSharp.torch;
 namespace TorchFit.Training.Engines;
 
 /// <summary>
-/// The Keras mirror: a bias-free <c>nn.Linear(d, 1)</c> with <c>nn.MSELoss</c> and <c>torch.optim.SGD</c>,
-/// trained the way Keras' <c>model.fit</c> trains <c>Dense(1, use_bias=False)</c>: module, autograd and
-/// optimizer, with Keras' init, batching, shuffling, dtype and History. One configuration at a time.
+/// The Keras mirror: <c>nn.Linear(d, 1)</c> (bias-free unless <see cref="TrainingOptions.UseBias"/>) with
+/// <c>nn.MSELoss</c> and an optimizer object (<see cref="MirrorOptimizer"/>), trained the way Keras' <c>model.fit</c>
+/// trains <c>Dense(1)</c>: module, autograd and optimizer, with Keras' init (the bias at 0), batching, shuffling,
+/// dtype and History. One configuration at a time.
 /// </summary>
 internal sealed class KerasEngine : SoloEngine
 {
@@ -21,23 +22,27 @@ internal sealed class KerasEngine : SoloEngine
         var dtype = options.Precision.ToScalarType();
 
         using var scope = NewDisposeScope();
+        var fitted = ModelParameters.Problem(problem, options);   // what the per-epoch MSE is measured on: [A 1] with a bias
         var matrix = ProblemTensors.Matrix(problem, device).to(dtype);
         var target = ProblemTensors.Target(problem, device).to(dtype);
 
         // The shuffles and the init come from one CPU generator, so a seed means the same run on every device.
         using var generator = new Generator(options.Seed, CPU);
-        using var model = nn.Linear(problem.Columns, 1, hasBias: false, device: device, dtype: dtype);
-        var initialWeights = InitialWeights.For(options, problem.Columns, generator);
+        using var model = nn.Linear(problem.Columns, 1, hasBias: options.UseBias, device: device, dtype: dtype);
+        var initialWeights = InitialWeights.For(options, fitted.Columns, generator);
         using (no_grad())
-        using (var initial = torch.tensor(initialWeights, new long[] { 1, problem.Columns }, ScalarType.Float64))
-            model.weight!.copy_(initial);
+        using (var initial = torch.tensor(initialWeights, new long[] { 1, fitted.Columns }, ScalarType.Float64))
+        {
+            model.weight!.copy_(initial.narrow(1, 0, problem.Columns));
+            if (options.UseBias) model.bias!.copy_(initial[0, problem.Columns].reshape(1));
+        }
         using var criterion = nn.MSELoss();
         // Keras casts the learning rate to the variables' dtype: 1e39 becomes Infinity in float32 and the run
         // diverges, where libtorch would refuse to convert it for a float32 step (exit 1).
         double learningRate = options.Precision == Precision.Float32 ? (float)options.LearningRate : options.LearningRate;
-        using var optimizer = optim.SGD(model.parameters(), learningRate, options.Momentum, nesterov: options.Nesterov);
+        using var optimizer = MirrorOptimizer.Create(model.parameters(), options, learningRate);
 
-        var log = new EpochLog(options, problem.MeanSquaredError(initialWeights), progress);
+        var log = new EpochLog(options, fitted.MeanSquaredError(initialWeights), progress);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             if (log.Cancelled(cancellationToken)) break;
@@ -63,18 +68,18 @@ internal sealed class KerasEngine : SoloEngine
                     weightedLossSum.add_(loss.detach(), alpha: length);
                 }
                 historyLoss = weightedLossSum.item<double>() / problem.Rows;
-                mse = problem.MeanSquaredError(CurrentWeights(model));
+                mse = fitted.MeanSquaredError(CurrentWeights(model));
             }
             if (!log.Record(historyLoss, mse)) break;
         }
         return log.Finish(ComputeDevice.Describe(device), initialWeights, CurrentWeights(model));
     }
 
-    /// <summary>The current (training-dtype) weights of a bias-free Linear, widened to float64 on the host.</summary>
+    /// <summary>The current (training-dtype) kernel, then the bias if there is one, widened to float64 on the host.</summary>
     internal static double[] CurrentWeights(nn.Module<Tensor, Tensor> model)
     {
         using var _ = no_grad();
-        using var weights = model.parameters().First().detach().to(ScalarType.Float64).cpu();
-        return weights.data<double>().ToArray();
+        using var scope = NewDisposeScope();
+        return [.. model.parameters().SelectMany(p => p.detach().to(ScalarType.Float64).cpu().data<double>().ToArray())];
     }
 }

@@ -13,8 +13,11 @@ namespace TorchFit.Training.Rules;
 /// <typeparam name="T">The training dtype.</typeparam>
 internal interface IUpdateRule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Per-weight state buffers the rule keeps (0 to 3), each shaped like the weights and starting at 0.</summary>
+    /// <summary>Per-weight state buffers the rule keeps (0 to 3), each shaped like the weights (starting at <see cref="InitialState"/>).</summary>
     int StateCount { get; }
+
+    /// <summary>The value buffer <paramref name="buffer"/> starts at for configuration (column) <paramref name="column"/>: 0 but for Adagrad's accumulator.</summary>
+    T InitialState(int buffer, int column);
 
     /// <summary>The scalars of each configuration (learning rate, momentum, …), one row per scalar.</summary>
     ParameterTable<T> Parameters { get; }

@@ -26,6 +26,9 @@ internal static class RuleKernel<T, TV, L>
         if (rows > 1) scalars.Second = L.Load(ref parameters, stride + column);
         if (rows > 2) scalars.Third = L.Load(ref parameters, 2 * stride + column);
         if (rows > 3) scalars.Fourth = L.Load(ref parameters, 3 * stride + column);
+        if (rows > 4) scalars.Fifth = L.Load(ref parameters, 4 * stride + column);
+        if (rows > 5) scalars.Sixth = L.Load(ref parameters, 5 * stride + column);
+        if (rows > 6) scalars.Seventh = L.Load(ref parameters, 6 * stride + column);
         return scalars;
     }
 

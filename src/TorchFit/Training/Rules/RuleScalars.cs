@@ -11,4 +11,7 @@ internal struct RuleScalars<TV>
     public TV Second;
     public TV Third;
     public TV Fourth;
+    public TV Fifth;
+    public TV Sixth;
+    public TV Seventh;
 }

@@ -12,9 +12,9 @@ namespace TorchFit.Training.Rules;
 /// w   ← w − η·buf                  (Nesterov: w ← w − η·(g + μ·buf); without momentum: w ← w − η·g)
 /// </code>
 /// Each line is one fused multiply-add, as ATen's vectorised <c>add_(x, alpha)</c> computes it. Keras 3
-/// (keras/src/optimizers/sgd.py) keeps m = −η·buf instead; in exact arithmetic the trajectories are the same.
-/// A group mixes momenta freely (μ = 0 in the momentum form is plain SGD, bit for bit), but not Nesterov
-/// with heavy ball: <see cref="Batched.BatchGroupKey"/> keeps those apart.
+/// (keras/src/optimizers/sgd.py) keeps m = −η·buf instead (<see cref="KerasSgdMomentumRule{T}"/>); in exact
+/// arithmetic the trajectories are the same. Without momentum this is the update under both semantics: Keras'
+/// <c>assign_sub(variable, gradient·learning_rate)</c> is the same w − η·g, here rounded once.
 /// </summary>
 /// <typeparam name="T">The training dtype.</typeparam>
 /// <typeparam name="TMomentum">Whether the group keeps a momentum buffer (<see cref="UpdateRules"/> picks it).</typeparam>
@@ -45,6 +45,9 @@ internal readonly struct SgdRule<T, TMomentum> : IUpdateRule<T>
 
     /// <inheritdoc/>
     public ParameterTable<T> Parameters { get; }
+
+    /// <inheritdoc/>
+    public T InitialState(int buffer, int column) => T.Zero;
 
     /// <inheritdoc/>
     public bool BeginStep(long step) => false;

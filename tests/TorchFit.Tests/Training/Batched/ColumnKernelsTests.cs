@@ -79,7 +79,7 @@ public class ColumnKernelsTests
         var weights = new AlignedBuffer<T>(d * kp);
         w.CopyTo(weights.Span);
         T scale = T.CreateChecked(2.0 / batch);
-        ColumnKernels<T, TV, L>.GradientStep(rows, batch, r, scale, rule, new RuleBuffers<T>(weights.Span, new RuleStateBuffers<T>(rule.StateCount, d * kp), rule.Parameters), kp);
+        ColumnKernels<T, TV, L>.GradientStep(rows, batch, r, scale, rule, new RuleBuffers<T>(weights.Span, RuleStateBuffers<T>.For(rule, d, kp), rule.Parameters), kp);
 
         // Then every weight is W[j, c] − η_c·(2/B)·Σᵢ A[i, j]·R[i, c] within rounding
         for (int j = 0; j < d; j++)
