@@ -10,7 +10,7 @@ using TorchFit.Training;
 
 namespace TorchFit.Cli.Commands;
 
-/// <summary><c>torchfit train</c>: one Keras-style SGD run.</summary>
+/// <summary><c>torchfit train</c>: one Keras-style run with any of the optimizers.</summary>
 internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
 {
     public override int Execute(CommandContext commandContext, TrainSettings settings, CancellationToken cancellationToken)
@@ -22,18 +22,19 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
         ProblemMemory.EnsureFits(problem, ProblemWork.Training);
         // Checked after the input (a bad input leaves nothing behind), before any work.
         using var directory = settings.OpenOut("train");
-        string momentum = options.Momentum > 0 ? $", momentum {options.Momentum}{(options.Nesterov ? " Nesterov" : "")}" : "";
-        string name = $"{problem.Rows}×{problem.Columns} SGD lr {options.LearningRate}{momentum}, batch {options.BatchSize}, {Numbers.Count(options.Epochs)} epochs";
+        string bias = options.UseBias ? ", with bias" : "";
+        string name = $"{problem.Rows}×{problem.Columns} {OptimizerText.Describe(options)}, batch {options.BatchSize}{bias}, {Numbers.Count(options.Epochs)} epochs";
         var result = ProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),
             progress => Trainer.Train(problem, options, new NamedProgress(name, progress), context.Cancellation));
 
         string history = directory.WriteHistory(name, result.HistoryLoss, result.FullMse, result.EpochEndSeconds);
         var row = new RunCase
         {
-            Name = name, N = problem.Rows, D = problem.Columns, Method = "sgd", BatchSize = options.BatchSize, Epochs = options.Epochs,
+            Name = name, N = problem.Rows, D = problem.Columns, Method = HyperParameters.Name(options.Optimizer), BatchSize = options.BatchSize, Epochs = options.Epochs,
             LearningRate = options.LearningRate, Momentum = options.Momentum, Nesterov = options.Nesterov, Dtype = options.Precision.ToName(),
             Device = result.Device, Mse = result.FinalMse, SolutionNorm = Math.Sqrt(result.Weights.Sum(w => w * w)), Seconds = result.Seconds,
             Stop = result.Stop.ToString().ToLowerInvariant(), DivergedAtEpoch = result.DivergedAtEpoch, HistoryFile = history,
+            Semantics = EnumChoice.Name(options.Semantics), Bias = result.Bias,
         };
         var summary = new RunSummary { Cases = [row], Device = result.Device, Seed = settings.Seed, Threads = threads, TotalSeconds = result.Seconds };
         directory.WriteSummary(summary);
@@ -54,11 +55,18 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
 
     private void Show(TrainingResult result, string name, string directory, string history, bool plots)
     {
+        string bias = result.Bias is double b ? $", bias {b:G6}" : "";
         context.Console.MarkupLine(Markup.Escape($"{name}: MSE {Numbers.Mse(result.InitialMse)} → {Numbers.Mse(result.FinalMse)} "
-            + $"(Keras History loss {Numbers.Mse(result.HistoryLoss.LastOrDefault(double.NaN))}) in {Numbers.Seconds(result.Seconds)} s on {result.Device}."));
+            + $"(Keras History loss {Numbers.Mse(result.HistoryLoss.LastOrDefault(double.NaN))}){bias} in {Numbers.Seconds(result.Seconds)} s on {result.Device}."));
         if (result.Stop == TrainingStop.Diverged)
-            context.Console.MarkupLine(Markup.Escape($"Diverged at epoch {result.DivergedAtEpoch}: the MSE grew past {result.Options.DivergenceFactor:0e0}× its start or became NaN/Inf. "
-                + $"The learning rate is above this problem's stability limit for this batch size; lower --lr. Exit code {TorchFitApp.Diverged}."));
+        {
+            string went = result.Options.OnDivergence == DivergencePolicy.Continue ? $" Trained on to epoch {result.EpochsCompleted}, as Keras does (--on-divergence continue)." : "";
+            string advice = result.Options.Optimizer == OptimizerKind.Sgd
+                ? "The learning rate is above this problem's stability limit for this batch size; lower --lr."
+                : "Lower --lr.";
+            context.Console.MarkupLine(Markup.Escape($"Diverged at epoch {result.DivergedAtEpoch}: the MSE grew past {result.Options.DivergenceFactor:0e0}× its start or became NaN/Inf.{went} "
+                + $"{advice} Exit code {TorchFitApp.Diverged}."));
+        }
         context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, {(plots ? "loss-curves.png/.svg " : "")}and {Path.Combine(directory, history)}."));
     }
 }

@@ -11,17 +11,14 @@ namespace TorchFit.Cli.Settings;
 internal static class EngineOption
 {
     /// <summary>What the engines are, for the help text (each verb appends its default).</summary>
-    public const string Choices = "Training engine: keras (nn.Linear + MSELoss + autograd + torch.optim.SGD: the Keras mirror, any device), "
+    public const string Choices = "Training engine: keras (nn.Linear + MSELoss + autograd + an optimizer object: the Keras mirror, any device), "
         + "fused (closed-form gradient and the same update on managed SIMD buffers, torch ops on CUDA; ~25× faster at batch 32 on the CPU) "
         + "or batched (fused for many configurations at once). All give the same results to float rounding.";
 
-    public static TrainingEngine? Parse(string value) => Enum.TryParse<TrainingEngine>(value.Trim(), ignoreCase: true, out var engine)
-        && Enum.IsDefined(engine) && !int.TryParse(value, out _) ? engine : null;
+    public static TrainingEngine? Parse(string value) => EnumChoice.Parse<TrainingEngine>(value);
 
-    public static ValidationResult Validate(string? value) => value is null || Parse(value) is not null
-        ? ValidationResult.Success()
-        : ValidationResult.Error($"--engine must be keras, fused or batched, got '{value}'");
+    public static ValidationResult Validate(string? value) => EnumChoice.Validate<TrainingEngine>("--engine", value);
 
     /// <summary>The name the command line uses: "keras", "fused", "batched".</summary>
-    public static string Name(TrainingEngine engine) => engine.ToString().ToLowerInvariant();
+    public static string Name(TrainingEngine engine) => EnumChoice.Name(engine);
 }

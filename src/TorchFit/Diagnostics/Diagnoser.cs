@@ -18,6 +18,19 @@ public static class Diagnoser
     }
 
     /// <summary>
+    /// Throws <see cref="InvalidInputException"/> (naming <see cref="TrainingOptions.Optimizer"/>) unless the settings are SGD,
+    /// with or without momentum: the predictions are the exact recursions of (heavy-ball, Nesterov) gradient descent on the
+    /// spectrum; Adam, RMSprop and Adagrad divide each weight's step by its own gradient history, which they do not model.
+    /// </summary>
+    public static void EnsurePredictable(TrainingOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Optimizer != OptimizerKind.Sgd)
+            throw InvalidInputException.ForOption(nameof(TrainingOptions.Optimizer),
+                $"diagnose predicts SGD with or without momentum only, not {HyperParameters.Name(settings.Optimizer)} (it rescales each weight's step by its gradient history); train it to see its curve");
+    }
+
+    /// <summary>
     /// Analyses <paramref name="settings"/> and the alternatives that explain the question: the same
     /// step at batch 32, full-batch GD at 2/(λ_max + λ_min) (the minimax constant step: best for the
     /// worst starting point, not necessarily for this one), and heavy ball tuned to the spectrum. The
@@ -29,12 +42,15 @@ public static class Diagnoser
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
+        EnsurePredictable(settings);
         ValidateTarget(target);
         problem.EnsureUsable(settings.Precision);
 
+        var question = QuestionProblem.Is(problem);
+        problem = ModelParameters.Problem(problem, settings);   // [A 1] for a model with a bias
         var decomposition = ProblemDecomposition.Of(problem);
         var spectrum = decomposition.Spectrum;
-        var initial = KernelInitializer.InitialWeights(settings.Init, problem.Columns, settings.Seed);
+        var initial = InitialWeights.ForSeed(settings, problem.Columns);
         var modes = decomposition.Modes(initial);
         var solution = LeastSquares.Solve(problem, "cpu").Solution;
         var floor = decomposition.RoundingFloor(solution, settings.Precision);
@@ -51,7 +67,7 @@ public static class Diagnoser
 
         var diagnosis = new Diagnosis(problem.Name, n, problem.Columns, spectrum, target, settings.Precision.ToName(), floor,
             modes.InitialMse, Math.Sqrt(initial.Sum(w => w * w)), decomposition.NullSpaceNorm(initial), analyses, []);
-        return diagnosis with { Explanation = DiagnosisExplanation.Build(diagnosis, settings, modes, QuestionProblem.Is(problem)) };
+        return diagnosis with { Explanation = DiagnosisExplanation.Build(diagnosis, settings, modes, question) };
 
         SettingAnalysis Analyze(string name, double learningRate, double momentum, bool nesterov, int requestedBatchSize)
         {

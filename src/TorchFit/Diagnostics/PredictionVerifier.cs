@@ -19,8 +19,10 @@ public static class PredictionVerifier
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
+        Diagnoser.EnsurePredictable(settings);
         var measured = Trainer.Train(problem, settings with { Engine = settings.Engine ?? EngineDefaults.Diagnose }, progress, cancellationToken);
-        var modes = ProblemDecomposition.Of(problem).Modes(measured.InitialWeights);
+        double[] start = measured.InitialBias is double bias ? [.. measured.InitialWeights, bias] : measured.InitialWeights;
+        var modes = ProblemDecomposition.Of(ModelParameters.Problem(problem, settings)).Modes(start);
         int stepsPerEpoch = new BatchPlan(problem.Rows, settings.BatchSize).StepsPerEpoch;
         var steps = modes.MomentumCurve(settings.LearningRate, settings.Momentum, settings.Nesterov, measured.EpochsCompleted * stepsPerEpoch);
         var predicted = Enumerable.Range(1, measured.EpochsCompleted).Select(epoch => steps[epoch * stepsPerEpoch - 1]).ToArray();

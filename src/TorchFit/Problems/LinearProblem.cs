@@ -68,6 +68,22 @@ public sealed class LinearProblem
     }
 
     /// <summary>
+    /// [A 1]: A with a column of ones after its last column, and the same b: the problem a model with a bias
+    /// (intercept) fits, its bias being the weight of the ones.
+    /// </summary>
+    public LinearProblem WithInterceptColumn()
+    {
+        int n = Rows, d = Columns;
+        var matrix = new double[n * (d + 1)];
+        for (int i = 0; i < n; i++)
+        {
+            _matrix.AsSpan(i * d, d).CopyTo(matrix.AsSpan(i * (d + 1), d));
+            matrix[i * (d + 1) + d] = 1;
+        }
+        return new LinearProblem(Name, n, d + 1, matrix, (double[])_target.Clone());
+    }
+
+    /// <summary>
     /// The check every verb makes before its work: throws <see cref="InvalidInputException"/>,
     /// saying what is wrong with the values, when A and b cannot be worked on in
     /// <paramref name="precision"/> (float64 for lstsq and the SVD): an all-zero A, a value beyond

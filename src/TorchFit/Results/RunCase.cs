@@ -12,7 +12,7 @@ public sealed record RunCase
     /// <summary>d.</summary>
     public required int D { get; init; }
 
-    /// <summary>sgd, lstsq or solve.</summary>
+    /// <summary>The optimizer of a trained case (sgd, adam, rmsprop, adagrad), lstsq or solve.</summary>
     public required string Method { get; init; }
 
     /// <summary>Rows per step (SGD), else null.</summary>
@@ -56,6 +56,12 @@ public sealed record RunCase
 
     /// <summary>Who reported it, or null.</summary>
     public string? ReportedBy { get; init; }
+
+    /// <summary>Whose optimizer formulas a trained case computed (keras or torch), else null.</summary>
+    public string? Semantics { get; init; }
+
+    /// <summary>The trained (or fitted) bias of a model with one, else null.</summary>
+    public double? Bias { get; init; }
 
     /// <summary>The per-epoch history file, relative to the result directory, or null.</summary>
     public string? HistoryFile { get; init; }

@@ -12,7 +12,7 @@ public static class SummaryFiles
     public const string CsvName = "summary.csv";
 
     /// <summary>summary.csv's header.</summary>
-    public const string CsvHeader = "name,n,d,method,batch_size,epochs,learning_rate,momentum,nesterov,dtype,device,mse,solution_norm,seconds,stop,reported_mse,reported_by";
+    public const string CsvHeader = "name,n,d,method,batch_size,epochs,learning_rate,momentum,nesterov,dtype,device,mse,solution_norm,seconds,stop,reported_mse,reported_by,semantics,bias";
 
     /// <summary>The CSV text, one line per case.</summary>
     public static string ToCsv(RunSummary summary)
@@ -23,7 +23,7 @@ public static class SummaryFiles
             csv.AppendJoin(',', ResultCsv.Quote(c.Name), c.N, c.D, c.Method, c.BatchSize, c.Epochs, ResultCsv.Optional(c.LearningRate),
                 ResultCsv.Optional(c.Momentum), c.Nesterov?.ToString().ToLowerInvariant(), c.Dtype, c.Device, ResultCsv.Number(c.Mse),
                 ResultCsv.Optional(c.SolutionNorm), ResultCsv.Number(c.Seconds), c.Stop, ResultCsv.Optional(c.ReportedMse),
-                c.ReportedBy is null ? "" : ResultCsv.Quote(c.ReportedBy)).Append('\n');
+                c.ReportedBy is null ? "" : ResultCsv.Quote(c.ReportedBy), c.Semantics, ResultCsv.Optional(c.Bias)).Append('\n');
         return csv.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TorchFit.Training;
@@ -14,6 +15,20 @@ internal static class InitialWeights
     /// initialiser (it draws nothing, so a bias leaves the kernel and the shuffles as they are without one).
     /// </summary>
     public static double[] For(TrainingOptions options, int parameters, Generator generator)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Draw(options, parameters, generator);
+    }
+
+    /// <summary>The start <see cref="For"/> gives from a fresh generator of the options' seed: what every engine starts from.</summary>
+    public static double[] ForSeed(TrainingOptions options, int parameters)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var generator = new Generator(options.Seed, CPU);
+        return Draw(options, parameters, generator);
+    }
+
+    private static double[] Draw(TrainingOptions options, int parameters, Generator generator)
     {
         int columns = parameters - (options.UseBias ? 1 : 0);
         double[] kernel;

@@ -155,25 +155,22 @@ public sealed record TrainingOptions
         if (!(InitialAccumulatorValue >= 0) || !double.IsFinite(InitialAccumulatorValue))
             throw Invalid(nameof(InitialAccumulatorValue), $"must be a finite number ≥ 0, got {Text.R(InitialAccumulatorValue)}");
 
-        bool sgd = Optimizer == OptimizerKind.Sgd, adam = Optimizer == OptimizerKind.Adam, rmsprop = Optimizer == OptimizerKind.Rmsprop;
-        RequireDefault(nameof(Momentum), Momentum != 0, sgd || rmsprop, "sgd and rmsprop");
-        RequireDefault(nameof(Nesterov), Nesterov, sgd, "sgd");
-        RequireDefault(nameof(Beta1), Beta1 != OptimizerDefaults.Beta1, adam, "adam");
-        RequireDefault(nameof(Beta2), Beta2 != OptimizerDefaults.Beta2, adam, "adam");
-        RequireDefault(nameof(Amsgrad), Amsgrad, adam, "adam");
-        RequireDefault(nameof(Epsilon), Epsilon != OptimizerDefaults.Epsilon, !sgd, "adam, rmsprop and adagrad");
-        RequireDefault(nameof(Rho), Rho != OptimizerDefaults.Rho, rmsprop, "rmsprop");
-        RequireDefault(nameof(Centered), Centered, rmsprop, "rmsprop");
-        RequireDefault(nameof(InitialAccumulatorValue), InitialAccumulatorValue != OptimizerDefaults.InitialAccumulatorValue,
-            Optimizer == OptimizerKind.Adagrad, "adagrad");
+        RequireDefault(nameof(Momentum), Momentum != 0);
+        RequireDefault(nameof(Nesterov), Nesterov);
+        RequireDefault(nameof(Beta1), Beta1 != OptimizerDefaults.Beta1);
+        RequireDefault(nameof(Beta2), Beta2 != OptimizerDefaults.Beta2);
+        RequireDefault(nameof(Amsgrad), Amsgrad);
+        RequireDefault(nameof(Epsilon), Epsilon != OptimizerDefaults.Epsilon);
+        RequireDefault(nameof(Rho), Rho != OptimizerDefaults.Rho);
+        RequireDefault(nameof(Centered), Centered);
+        RequireDefault(nameof(InitialAccumulatorValue), InitialAccumulatorValue != OptimizerDefaults.InitialAccumulatorValue);
         if (Nesterov && Momentum == 0)
             throw Invalid(nameof(Nesterov), "needs a momentum > 0");
     }
 
-    private void RequireDefault(string option, bool set, bool applies, string appliesTo)
+    private void RequireDefault(string property, bool set)
     {
-        if (set && !applies)
-            throw Invalid(option, $"applies to {appliesTo} only, not {Optimizer.ToString().ToLowerInvariant()}");
+        if (set) HyperParameters.EnsureApplies(property, Optimizer);
     }
 
     private static InvalidInputException Invalid(string option, string problem) => InvalidInputException.ForOption(option, problem);

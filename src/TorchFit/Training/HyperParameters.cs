@@ -1,0 +1,36 @@
+namespace TorchFit.Training;
+
+/// <summary>
+/// Which optimizer each hyper-parameter of <see cref="TrainingOptions"/> belongs to, as Keras' constructors take them:
+/// a setting for another optimizer would silently do nothing, so it is refused.
+/// </summary>
+public static class HyperParameters
+{
+    private static readonly Dictionary<string, OptimizerKind[]> Owners = new(StringComparer.Ordinal)
+    {
+        [nameof(TrainingOptions.Momentum)] = [OptimizerKind.Sgd, OptimizerKind.Rmsprop],
+        [nameof(TrainingOptions.Nesterov)] = [OptimizerKind.Sgd],
+        [nameof(TrainingOptions.Beta1)] = [OptimizerKind.Adam],
+        [nameof(TrainingOptions.Beta2)] = [OptimizerKind.Adam],
+        [nameof(TrainingOptions.Amsgrad)] = [OptimizerKind.Adam],
+        [nameof(TrainingOptions.Epsilon)] = [OptimizerKind.Adam, OptimizerKind.Rmsprop, OptimizerKind.Adagrad],
+        [nameof(TrainingOptions.Rho)] = [OptimizerKind.Rmsprop],
+        [nameof(TrainingOptions.Centered)] = [OptimizerKind.Rmsprop],
+        [nameof(TrainingOptions.InitialAccumulatorValue)] = [OptimizerKind.Adagrad],
+    };
+
+    /// <summary>The <see cref="TrainingOptions"/> properties that belong to some optimizers only.</summary>
+    public static IReadOnlyCollection<string> Names => Owners.Keys;
+
+    /// <summary>Throws <see cref="InvalidInputException"/> naming <paramref name="property"/> when it does not belong to <paramref name="optimizer"/>.</summary>
+    public static void EnsureApplies(string property, OptimizerKind optimizer)
+    {
+        var owners = Owners[property];
+        if (owners.Contains(optimizer)) return;
+        string names = string.Join(" and ", owners.Select(Name));
+        throw InvalidInputException.ForOption(property, $"applies to {names} only, not {Name(optimizer)}");
+    }
+
+    /// <summary>The optimizer's Keras-style lower-case name: sgd, adam, rmsprop, adagrad.</summary>
+    public static string Name(OptimizerKind optimizer) => optimizer.ToString().ToLowerInvariant();
+}
