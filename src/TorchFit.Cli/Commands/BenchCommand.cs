@@ -22,11 +22,11 @@ internal sealed class BenchCommand(CliContext context) : Command<BenchSettings>
             return TorchFitApp.Success;
         }
         var table = new Table().Border(TableBorder.Rounded).Title("µs per step, float32 (and CUDA when present)")
-            .AddColumn("engine").AddColumn("device").AddColumn(Numbers.Column("problem")).AddColumn(Numbers.Column("batch"))
+            .AddColumn("engine").AddColumn("optimizer").AddColumn("device").AddColumn(Numbers.Column("problem")).AddColumn(Numbers.Column("batch"))
             .AddColumn(Numbers.Column("K")).AddColumn(Numbers.Column("threads")).AddColumn(Numbers.Column("µs per step"))
             .AddColumn(Numbers.Column("× GEMV floor"));
         foreach (var r in report.Results)
-            table.AddRow(r.Engine, r.Device, $"{r.N}×{r.D}", $"{r.BatchSize}", $"{r.Configurations}", $"{r.Threads}", $"{r.MicrosecondsPerStep:0.00}",
+            table.AddRow(r.Engine, r.Optimizer, r.Device, $"{r.N}×{r.D}", $"{r.BatchSize}", $"{r.Configurations}", $"{r.Threads}", $"{r.MicrosecondsPerStep:0.00}",
                 $"{r.MicrosecondsPerStep / report.Limits.FloorFor(r.N, r.D, r.Device):0.0}");
         Numbers.Write(context.Console, table);
         string floors = string.Join("; ", report.Limits.Gemv.Select(g => $"{g.N}×{g.D} on {g.Device}: {g.Microseconds:0.0} µs per {g.BatchSize}-row GEMV"));

@@ -41,6 +41,7 @@ internal static class DiagnosisView
         Numbers.Write(console, settings);
         console.MarkupLine(Markup.Escape($"  % of its own limit: lr over the stability limit of that method at full batch: {ConvergenceRate.StableLearningRateRule()} for plain GD, "
             + $"{ConvergenceRate.StableLearningRateRule(0.5)} for heavy ball, {ConvergenceRate.StableLearningRateRule(0.5, nesterov: true)} for Nesterov."));
+        console.MarkupLine(Markup.Escape($"  {ConvergenceRate.Coverage}"));
         console.MarkupLine("[bold]Why[/]");
         foreach (var line in d.Explanation) console.MarkupLine("  • " + Markup.Escape(line));
     }

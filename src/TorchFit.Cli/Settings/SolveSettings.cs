@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Prescriptions;
 using TorchFit.Problems;
+using TorchFit.Training;
 
 namespace TorchFit.Cli.Settings;
 
@@ -38,10 +39,18 @@ internal sealed class SolveSettings : ComputeSettings
     [DefaultValue(200)]
     public int LbfgsEpochs { get; set; } = 200;
 
+    [CommandOption("--semantics <S>")]
+    [Description("Whose momentum formula the heavy-ball phase computes: keras (m ← m·μ − g·η; w ← w + m) or torch (buf ← μ·buf + g; w ← w − η·buf). "
+        + "Equal in exact arithmetic; momentum near 1 amplifies their different float32 roundings.")]
+    [DefaultValue("keras")]
+    public string Semantics { get; set; } = "keras";
+
     public override ValidationResult Validate()
     {
         var problem = base.Validate();
-        return problem.Successful ? OptionFlags.Check(() => ToOptions().Validate()) : problem;
+        if (!problem.Successful) return problem;
+        var semantics = EnumChoice.Validate<OptimizerSemantics>("--semantics", Semantics);
+        return semantics.Successful ? OptionFlags.Check(() => ToOptions().Validate()) : semantics;
     }
 
     public SolveOptions ToOptions() => new()
@@ -54,5 +63,6 @@ internal sealed class SolveSettings : ComputeSettings
         Seed = Seed,
         Device = Device,
         Engine = TrainingEngine,
+        Semantics = EnumChoice.Parse<OptimizerSemantics>(Semantics)!.Value,
     };
 }

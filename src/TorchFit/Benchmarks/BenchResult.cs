@@ -10,4 +10,6 @@ namespace TorchFit.Benchmarks;
 /// <param name="MicrosecondsPerStep">Wall time of the timed epochs (the fastest of <see cref="StepBenchmark.Repeats"/> runs) divided by their steps (per configuration-step when batched);
 /// it includes each epoch's shuffle and float64 full-data MSE.</param>
 /// <param name="Threads">CPU threads the engine itself ran on (libtorch's intra-op threads were 1); the batched engine splits its columns over them.</param>
-public sealed record BenchResult(string Engine, int BatchSize, int Configurations, int N, int D, string Device, double MicrosecondsPerStep, int Threads = 1);
+/// <param name="Optimizer">The optimizer stepped (Keras semantics): sgd (plain) or adam.</param>
+public sealed record BenchResult(string Engine, int BatchSize, int Configurations, int N, int D, string Device, double MicrosecondsPerStep, int Threads = 1,
+    string Optimizer = "sgd");

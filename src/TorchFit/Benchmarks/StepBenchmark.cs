@@ -19,28 +19,34 @@ public static class StepBenchmark
     /// a warm-up run of a quarter of the epochs (so the JIT has tiered up), then <paramref name="epochs"/> timed epochs.
     /// Every epoch ends with a host copy of the weights (for the float64 MSE), so the wall time includes the device's work.
     /// </summary>
-    public static BenchResult Engine(LinearProblem problem, TrainingEngine engine, int batchSize, int epochs, string device = "cpu")
+    public static BenchResult Engine(LinearProblem problem, TrainingEngine engine, int batchSize, int epochs, string device = "cpu",
+        OptimizerKind optimizer = OptimizerKind.Sgd)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var options = new TrainingOptions { Engine = engine, BatchSize = batchSize, Device = device };
+        var options = new TrainingOptions { Engine = engine, BatchSize = batchSize, Device = device, Optimizer = optimizer };
         Trainer.Train(problem, options with { Epochs = Math.Max(1, epochs / 4) });
         double seconds = Enumerable.Range(0, Repeats).Min(_ => Trainer.Train(problem, options with { Epochs = epochs }).Seconds);
         int steps = epochs * new BatchPlan(problem.Rows, batchSize).StepsPerEpoch;
         return new BenchResult(engine.ToString().ToLowerInvariant(), batchSize, 1, problem.Rows, problem.Columns,
-            EngineResolver.DescribeDevice(engine, device), seconds * 1e6 / steps);
+            EngineResolver.DescribeDevice(engine, device), seconds * 1e6 / steps, Optimizer: HyperParameters.Name(optimizer));
     }
 
     /// <summary>
     /// µs per configuration-step of the batched engine training <paramref name="configurations"/> learning
-    /// rates at once (spread over 0.001–0.01, all stable) on <paramref name="threads"/> threads: a warm-up
-    /// run, then <paramref name="epochs"/> timed epochs.
+    /// rates at once (spread over 0.1–1 × the optimizer's Keras default for Adam, 0.001–0.01 for SGD, all stable) on
+    /// <paramref name="threads"/> threads: a warm-up run, then <paramref name="epochs"/> timed epochs.
     /// </summary>
-    public static BenchResult Batched(LinearProblem problem, int configurations, int batchSize, int epochs, int threads = 1)
+    public static BenchResult Batched(LinearProblem problem, int configurations, int batchSize, int epochs, int threads = 1,
+        OptimizerKind optimizer = OptimizerKind.Sgd)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentOutOfRangeException.ThrowIfLessThan(configurations, 1);
+        double top = optimizer == OptimizerKind.Sgd ? 0.01 : OptimizerDefaults.LearningRate(optimizer);
         var group = Enumerable.Range(0, configurations)
-            .Select(k => new TrainingOptions { LearningRate = 0.001 + 0.009 * k / Math.Max(1, configurations - 1), BatchSize = batchSize, Device = "cpu" })
+            .Select(k => new TrainingOptions
+            {
+                Optimizer = optimizer, LearningRate = top * (0.1 + 0.9 * k / Math.Max(1, configurations - 1)), BatchSize = batchSize, Device = "cpu",
+            })
             .ToArray();
         var engine = EngineResolver.Create(TrainingEngine.Batched, threads);
         engine.Train(problem, [.. group.Select(o => o with { Epochs = Math.Max(1, epochs / 4) })]);
@@ -51,7 +57,8 @@ public static class StepBenchmark
             return clock.Elapsed.TotalSeconds;
         });
         int steps = epochs * new BatchPlan(problem.Rows, batchSize).StepsPerEpoch;
-        return new BenchResult("batched", batchSize, configurations, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps / configurations, threads);
+        return new BenchResult("batched", batchSize, configurations, problem.Rows, problem.Columns, "cpu", seconds * 1e6 / steps / configurations, threads,
+            HyperParameters.Name(optimizer));
     }
 
     /// <summary>
@@ -163,10 +170,22 @@ public static class StepBenchmark
                 progress?.Report($"batched engine, K = {configurations}, batch 32, {epochs:N0} epochs");
                 results.Add(Batched(problem, configurations, 32, epochs));
             }
-            if (ColumnParts.DefaultThreads(64) is > 1 and int parts)
+            int parts = ColumnParts.DefaultThreads(64);
+            if (parts > 1)
             {
                 progress?.Report($"batched engine, K = 64, batch 32, {epochs:N0} epochs, columns split over {parts} threads (the default here)");
                 results.Add(Batched(problem, 64, 32, epochs, parts));
+            }
+            // Adam (Keras' formulas) beside plain SGD: its update adds a square root and a division per weight.
+            foreach (var engine in new[] { TrainingEngine.Keras, TrainingEngine.Fused })
+            {
+                progress?.Report($"{engine.ToString().ToLowerInvariant()} engine, Adam, batch 32, {epochs:N0} epochs");
+                results.Add(Engine(problem, engine, 32, epochs, optimizer: OptimizerKind.Adam));
+            }
+            foreach (int threadCount in parts > 1 ? new[] { 1, parts } : [1])
+            {
+                progress?.Report($"batched engine, Adam, K = 64, batch 32, {epochs:N0} epochs, {threadCount} thread(s)");
+                results.Add(Batched(problem, 64, 32, epochs, threadCount, OptimizerKind.Adam));
             }
             progress?.Report("floors: GEMV and matmul");
             gemv = GemvMicroseconds(32, 300);

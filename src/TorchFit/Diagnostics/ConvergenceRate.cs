@@ -40,6 +40,10 @@ public static class ConvergenceRate
     public static string MethodName(double momentum = 0, bool nesterov = false) =>
         momentum == 0 ? "plain GD" : nesterov ? "Nesterov" : "heavy ball";
 
+    /// <summary>What these predictions cover, said wherever they are shown.</summary>
+    public const string Coverage = "These predictions cover SGD only, plain or with (heavy-ball, Nesterov) momentum: Adam, RMSprop and Adagrad "
+        + "divide each weight's step by its own gradient history, which the spectrum alone does not describe; train them to measure them.";
+
     /// <summary>The formula of <see cref="StableLearningRateLimit"/> for these settings, as text.</summary>
     public static string StableLearningRateRule(double momentum = 0, bool nesterov = false) =>
         momentum == 0 ? "2/λ_max" : nesterov ? "2(1 + μ)/((1 + 2μ)·λ_max)" : "2(1 + μ)/λ_max";
