@@ -158,6 +158,13 @@ public class TensorColumnTrainerTests
             options with { LearningRate = 0.005, Momentum = 0.9 },
             options with { LearningRate = 0.005, Momentum = 0.9, Nesterov = true },
             options with { LearningRate = 0.3 },   // diverges: stops mid-run
+            options with { Optimizer = OptimizerKind.Adam, LearningRate = 0.01 },
+            options with { Optimizer = OptimizerKind.Adam, LearningRate = 0.02, Beta1 = 0.8, Amsgrad = true, UseBias = true },
+            options with { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, Semantics = OptimizerSemantics.Torch },
+            options with { Optimizer = OptimizerKind.Rmsprop, LearningRate = 0.005, Momentum = 0.5, Centered = true },
+            options with { Optimizer = OptimizerKind.Rmsprop, LearningRate = 0.005, Semantics = OptimizerSemantics.Torch, Centered = true, Momentum = 0.3 },
+            options with { Optimizer = OptimizerKind.Adagrad, LearningRate = 0.05 },
+            options with { Optimizer = OptimizerKind.Adagrad, LearningRate = 0.05, Semantics = OptimizerSemantics.Torch, InitialAccumulatorValue = 0.2 },
         ];
 
         var managed = Run.Batched(problem, group);
@@ -172,6 +179,7 @@ public class TensorColumnTrainerTests
         {
             Assert.Equal(managed[k].Stop, tensors[k].Stop);
             Assert.Equal(managed[k].EpochsCompleted, tensors[k].EpochsCompleted);
+            Assert.Equal(managed[k].Bias is null, tensors[k].Bias is null);
             for (int e = 0; e < managed[k].EpochsCompleted; e++)
             {
                 if (!double.IsFinite(managed[k].FullMse[e])) continue;

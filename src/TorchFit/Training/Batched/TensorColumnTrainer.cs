@@ -20,7 +20,7 @@ internal static class TensorColumnTrainer
     public static TrainingResult[] Train(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, Device device,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
         UpdateRules.With<double, TrainingResult[], Epochs>(configurations, configurations.Count, broadcast: false,
-            new Epochs(problem, configurations, device, progress, cancellationToken));
+            new Epochs(ModelParameters.Problem(problem, configurations[0]), configurations, device, progress, cancellationToken));   // [A 1] with a bias
 
     /// <summary>The epochs of one group in torch ops, for its rule (whose scalars are read as doubles and cast to the dtype).</summary>
     private readonly struct Epochs(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, Device device,

@@ -49,8 +49,8 @@ internal sealed class BatchedEngine(int? threads) : ITrainingEngine
     private TrainingResult[] TrainGroup(LinearProblem problem, List<TrainingOptions> group, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var device = EngineResolver.ResolveDevice(TrainingEngine.Batched, group[0].Device);
-        problem = ModelParameters.Problem(problem, group[0]);   // [A 1] when the group fits a bias
         if (device.type != DeviceType.CPU) return TensorColumnTrainer.Train(problem, group, device, progress, cancellationToken);
+        problem = ModelParameters.Problem(problem, group[0]);   // [A 1] when the group fits a bias
         var parts = ColumnParts.Split(group.Count, threads ?? ColumnParts.DefaultThreads(group.Count));
         if (parts.Count == 1) return Dispatch(problem, group, progress, cancellationToken);
         var combined = progress is null ? null : new CombinedProgress(progress, parts.Count);

@@ -21,8 +21,8 @@ internal sealed class FusedEngine : SoloEngine
     protected override TrainingResult Run(LinearProblem problem, TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var device = EngineResolver.ResolveDevice(TrainingEngine.Fused, options.Device);
-        problem = ModelParameters.Problem(problem, options);   // [A 1] with a bias
         if (device.type != DeviceType.CPU) return TensorColumnTrainer.Train(problem, [options], device, progress, cancellationToken)[0];
+        problem = ModelParameters.Problem(problem, options);   // [A 1] with a bias
         return options.Precision == Precision.Float64
             ? Run<double>(problem, options, progress, cancellationToken)
             : Run<float>(problem, options, progress, cancellationToken);
