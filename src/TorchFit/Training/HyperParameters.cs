@@ -27,8 +27,9 @@ public static class HyperParameters
     {
         var owners = Owners[property];
         if (owners.Contains(optimizer)) return;
-        string names = string.Join(" and ", owners.Select(Name));
-        throw InvalidInputException.ForOption(property, $"applies to {names} only, not {Name(optimizer)}");
+        var names = owners.Select(Name).ToArray();
+        string list = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+        throw InvalidInputException.ForOption(property, $"applies to {list} only, not {Name(optimizer)}");
     }
 
     /// <summary>The optimizer's Keras-style lower-case name: sgd, adam, rmsprop, adagrad.</summary>
