@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace TorchFit.Problems.Files;
 
 /// <summary>
-/// A NumPy dtype that TorchFit reads as float64: bool, signed and unsigned integers of 1–8 bytes,
+/// A NumPy dtype that TorchFit reads as float64 (and writes, for float32 and float64): bool, signed and unsigned integers of 1–8 bytes,
 /// and floats of 2, 4 or 8 bytes, in either byte order. Anything else is refused with a reason.
 /// </summary>
 /// <param name="Descr">The dtype as stored, e.g. <c>&lt;f8</c>.</param>
