@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace TorchFit.Problems.Files;
 
 /// <summary>
-/// A NumPy dtype that TorchFit reads as float64: bool, signed and unsigned integers of 1–8 bytes,
+/// A NumPy dtype that TorchFit reads as float64 (and writes, for float32 and float64): bool, signed and unsigned integers of 1–8 bytes,
 /// and floats of 2, 4 or 8 bytes, in either byte order. Anything else is refused with a reason.
 /// </summary>
 /// <param name="Descr">The dtype as stored, e.g. <c>&lt;f8</c>.</param>
@@ -23,6 +23,10 @@ internal readonly record struct NpyDtype(string Descr, char Kind, int Size, bool
 
     /// <summary>True when the bytes are already little-endian float64, so they can be copied as they are.</summary>
     public bool IsNativeFloat64 => Kind == 'f' && Size == 8 && !BigEndian && BitConverter.IsLittleEndian;
+
+    /// <summary>The little-endian float dtype NumPy stores <paramref name="precision"/> in: <c>&lt;f4</c> or <c>&lt;f8</c>.</summary>
+    public static NpyDtype Of(Precision precision) =>
+        precision == Precision.Float64 ? new("<f8", 'f', 8, false) : new("<f4", 'f', 4, false);
 
     /// <summary>
     /// Parses a descr such as <c>&lt;f8</c>. Returns null and a reason (naming the dtype) for
@@ -57,6 +61,23 @@ internal readonly record struct NpyDtype(string Descr, char Kind, int Size, bool
             _ => $"dtype '{descr}' is not supported (TorchFit reads bool, integers and float16/32/64)",
         };
         return reason is null ? new NpyDtype(descr, kind, size, bigEndian) : null;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> into <paramref name="bytes"/> (at least <see cref="Size"/>
+    /// long), rounded to float32 for a 4-byte float as NumPy's <c>astype(np.float32)</c> rounds it.
+    /// Floats only: TorchFit writes nothing else.
+    /// </summary>
+    public void Write(Span<byte> bytes, double value)
+    {
+        switch (Kind, Size, BigEndian)
+        {
+            case ('f', 8, false): BinaryPrimitives.WriteDoubleLittleEndian(bytes, value); break;
+            case ('f', 8, true): BinaryPrimitives.WriteDoubleBigEndian(bytes, value); break;
+            case ('f', 4, false): BinaryPrimitives.WriteSingleLittleEndian(bytes, (float)value); break;
+            case ('f', 4, true): BinaryPrimitives.WriteSingleBigEndian(bytes, (float)value); break;
+            default: throw new InvalidOperationException($"TorchFit does not write dtype {Descr}");
+        }
     }
 
     /// <summary>Reads one value from <paramref name="bytes"/> (at least <see cref="Size"/> long) as a double.</summary>

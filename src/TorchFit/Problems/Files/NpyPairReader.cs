@@ -10,48 +10,16 @@ internal static class NpyPairReader
 {
     public static LoadedProblem Read(NpyArraySource matrix, NpyArraySource target, string source, string format)
     {
-        var a = ReadHeader(matrix);
-        var b = ReadHeader(target);
+        var a = matrix.ReadHeader();
+        var b = target.ReadHeader();
         CheckShapes(a, b, matrix.Where, target.Where, source);
         int rows = (int)a.Shape[0], columns = (int)a.Shape[1];
-        var values = ReadValues(matrix, a);
-        var targets = ReadValues(target, b);
+        var values = matrix.ReadValues(a);
+        var targets = target.ReadValues(b);
         ProblemArrays.EnsureFinite(matrix.Where, "A", values, columns);
-        ProblemArrays.EnsureFinite(target.Where, "b", targets, 1);
+        ProblemArrays.EnsureFinite(target.Where, "b", targets, columns: null);
         return new LoadedProblem(LinearProblem.Adopt(source, rows, columns, values, targets), source, format,
             Describe("A", a), Describe("b", b));
-    }
-
-    private static NpyHeader ReadHeader(NpyArraySource array) => Guard(array.Where, () =>
-    {
-        using var stream = array.Open();
-        return NpyHeader.Read(stream, array.Where);
-    });
-
-    private static double[] ReadValues(NpyArraySource array, NpyHeader header) => Guard(array.Where, () =>
-    {
-        using var stream = array.Open();
-        NpyHeader.Read(stream, array.Where);
-        var values = NpyReader.ReadValues(stream, header, array.Length - header.DataOffset, array.Where);
-        stream.CopyTo(Stream.Null);   // to the end, where an .npz member's CRC-32 is checked
-        return values;
-    });
-
-    /// <summary>A corrupt compressed entry fails inside the zip stream: name the array it belongs to.</summary>
-    private static T Guard<T>(string where, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidInputException($"{where}: corrupt data: {e.Message}", e);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new InvalidInputException($"{where}: unsupported: {e.Message}", e);
-        }
     }
 
     private static void CheckShapes(NpyHeader a, NpyHeader b, string whereA, string whereB, string source)

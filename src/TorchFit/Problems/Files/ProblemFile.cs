@@ -1,4 +1,3 @@
-using System.Text;
 using TorchFit.IO;
 
 namespace TorchFit.Problems.Files;
@@ -26,7 +25,7 @@ public static class ProblemFile
         bool text = TextExtensions.Contains(extension);
         if (targetColumn is not null && !text)
             throw new InvalidInputException($"{path}: a target column applies to CSV files only; an .npz names its arrays A and b");
-        return Guard(path, () => extension switch
+        return FileReadErrors.Guard(path, () => extension switch
         {
             ".npz" => NpzProblemReader.Read(path),
             ".npy" => throw new InvalidInputException($"{path}: a .npy file holds one array; give A and b as two .npy files, or save both with np.savez(path, A=A, b=b)"),
@@ -46,7 +45,7 @@ public static class ProblemFile
             if (!Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidInputException($"{path}: {array} must be a .npy file (np.save); an .npz or a CSV file holds a whole problem");
         string source = $"{matrixPath} + {targetPath}";
-        return Guard(matrixPath, () => NpyPairReader.Read(FileSource(matrixPath), FileSource(targetPath), source, "npy"));
+        return FileReadErrors.Guard(matrixPath, () => NpyPairReader.Read(NpyArraySource.File(matrixPath), NpyArraySource.File(targetPath), source, "npy"));
     }
 
     /// <summary>
@@ -70,25 +69,5 @@ public static class ProblemFile
             _ => throw new InvalidInputException($"{path}: cannot write '{extension}'; name the file .npz or .csv"),
         };
         AtomicFile.Write(path, write);
-    }
-
-    private static NpyArraySource FileSource(string path) =>
-        new(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read), new FileInfo(path).Length);
-
-    /// <summary>Turns what the file system and the zip reader throw into one line that names the file.</summary>
-    private static LoadedProblem Guard(string path, Func<LoadedProblem> load)
-    {
-        try
-        {
-            return load();
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new InvalidInputException($"{path}: permission denied", e);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or DecoderFallbackException)
-        {
-            throw new InvalidInputException($"{path}: cannot read: {e.Message}", e);
-        }
     }
 }
