@@ -7,6 +7,6 @@ namespace TorchFit.Cli.Settings;
 internal sealed class LstsqSettings : ProblemSettings
 {
     [CommandOption("--use-bias")]
-    [Description("Fit an intercept too, as a model with a bias (train --use-bias) does: lstsq on [A 1]; x.csv holds the d weights, the summary the intercept.")]
+    [Description("Fit an intercept too, as a model with a bias (train --use-bias) does: lstsq on [[A 1]]; x.csv holds the d weights, the summary the intercept.")]
     public bool UseBias { get; set; }
 }

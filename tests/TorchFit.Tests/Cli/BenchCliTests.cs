@@ -18,16 +18,18 @@ public sealed class BenchCliTests : IDisposable
         // When a very short bench runs (the figures are not asserted: speed belongs to the bench itself)
         var outcome = CliRunner.Run("bench", "--epochs", "8", "--large", "400x600", "--out", _directory, "--json");
 
-        // Then the JSON has one row per engine and batch size, and both floors
+        // Then the JSON has one row per engine, optimizer and batch size, and both floors
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Output);
         var results = json.RootElement.GetProperty("results");
         // (K = 64 runs a second time with its columns split over the cores when there are several)
         int split = ColumnParts.DefaultThreads(64);
-        string[] expected = ["keras/32/1/1", "keras/200/1/1", "fused/32/1/1", "fused/200/1/1", "batched/32/1/1", "batched/32/8/1", "batched/32/64/1",
-            .. split > 1 ? [$"batched/32/64/{split}"] : Array.Empty<string>(), "fused (steps only)/32/1/1"];
-        Assert.Equal(expected, results.EnumerateArray().Select(r =>
-            $"{r.GetProperty("engine").GetString()}/{r.GetProperty("batchSize").GetInt32()}/{r.GetProperty("configurations").GetInt32()}/{r.GetProperty("threads").GetInt32()}"));
+        string[] expected = ["keras/sgd/32/1/1", "keras/sgd/200/1/1", "fused/sgd/32/1/1", "fused/sgd/200/1/1", "batched/sgd/32/1/1", "batched/sgd/32/8/1",
+            "batched/sgd/32/64/1", .. split > 1 ? [$"batched/sgd/32/64/{split}"] : Array.Empty<string>(),
+            "keras/adam/32/1/1", "fused/adam/32/1/1", "batched/adam/32/64/1", .. split > 1 ? [$"batched/adam/32/64/{split}"] : Array.Empty<string>(),
+            "fused (steps only)/sgd/32/1/1"];
+        Assert.Equal(expected, results.EnumerateArray().Select(r => $"{r.GetProperty("engine").GetString()}/{r.GetProperty("optimizer").GetString()}/"
+            + $"{r.GetProperty("batchSize").GetInt32()}/{r.GetProperty("configurations").GetInt32()}/{r.GetProperty("threads").GetInt32()}"));
         Assert.Equal([.. Enumerable.Repeat(200, expected.Length - 1), 400], results.EnumerateArray().Select(r => r.GetProperty("n").GetInt32()));
         foreach (var r in results.EnumerateArray())
         {
