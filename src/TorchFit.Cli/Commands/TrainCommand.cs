@@ -4,6 +4,7 @@ using TorchFit.Cli.Output;
 using TorchFit.Cli.Settings;
 using TorchFit.Devices;
 using TorchFit.Problems;
+using TorchFit.Problems.Files;
 using TorchFit.Plotting;
 using TorchFit.Results;
 using TorchFit.Training;
@@ -13,11 +14,17 @@ namespace TorchFit.Cli.Commands;
 /// <summary><c>torchfit train</c>: one Keras-style run with any of the optimizers.</summary>
 internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
 {
+    /// <summary>The weights the run started from, as np.savez writes Keras' get_weights().</summary>
+    public const string InitialWeightsFile = "initial-weights.npz";
+
+    /// <summary>The weights the run ended with.</summary>
+    public const string WeightsFile = "weights.npz";
+
     public override int Execute(CommandContext commandContext, TrainSettings settings, CancellationToken cancellationToken)
     {
         var problem = settings.CreateProblem();
         int threads = IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
-        var options = settings.ToOptions();
+        var options = settings.WithInitialWeights(settings.ToOptions(), problem.Columns);
         problem.EnsureUsable(options.Precision);
         ProblemMemory.EnsureFits(problem, ProblemWork.Training);
         // Checked after the input (a bad input leaves nothing behind), before any work.
@@ -38,6 +45,9 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
         };
         var summary = new RunSummary { Cases = [row], Device = result.Device, Seed = settings.Seed, Threads = threads, TotalSeconds = result.Seconds };
         directory.WriteSummary(summary);
+        // As Keras' get_weights, in the training dtype: where the run started and where it ended.
+        KerasWeights.Write(directory.PathFor(InitialWeightsFile), new KerasWeights(result.InitialWeights, result.InitialBias), options.Precision);
+        KerasWeights.Write(directory.PathFor(WeightsFile), new KerasWeights(result.Weights, result.Bias), options.Precision);
         if (!settings.NoPlots && !ResultWriter.WriteLossCurves(directory, $"{name} ({options.Precision.ToName()}, {result.Device})",
                 [new LossSeries(name, result.FullMse, result.DivergedAtEpoch)], [], context.Cancellation))
         {
@@ -67,6 +77,7 @@ internal sealed class TrainCommand(CliContext context) : Command<TrainSettings>
             context.Console.MarkupLine(Markup.Escape($"Diverged at epoch {result.DivergedAtEpoch}: the MSE grew past {result.Options.DivergenceFactor:0e0}× its start or became NaN/Inf.{went} "
                 + $"{advice} Exit code {TorchFitApp.Diverged}."));
         }
-        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, {(plots ? "loss-curves.png/.svg " : "")}and {Path.Combine(directory, history)}."));
+        context.Console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(directory, "summary.json")}, summary.csv, {InitialWeightsFile}, {WeightsFile}, "
+            + $"{(plots ? "loss-curves.png/.svg " : "")}and {Path.Combine(directory, history)}."));
     }
 }

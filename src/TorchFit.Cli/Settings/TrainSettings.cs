@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Problems;
+using TorchFit.Problems.Files;
 using TorchFit.Training;
 
 namespace TorchFit.Cli.Settings;
@@ -179,4 +180,18 @@ internal class TrainSettings : FitSettings
 
     /// <inheritdoc/>
     protected override ProblemWork Work => ProblemWork.Training;
+
+    /// <summary>
+    /// <paramref name="options"/> starting from --initial-weights when given (read and checked against the problem's
+    /// <paramref name="columns"/>): the kernel, and the bias if the file holds one (without one, a bias starts at 0, as
+    /// Keras initialises it). A bias in the file without --use-bias is refused rather than dropped.
+    /// </summary>
+    public TrainingOptions WithInitialWeights(TrainingOptions options, int columns)
+    {
+        if (InitialWeights is null) return options;
+        var weights = KerasWeights.Read(InitialWeights, columns);
+        if (weights.Bias is not null && !options.UseBias)
+            throw new InvalidInputException($"{InitialWeights}: holds a bias, but the layer is bias-free; add --use-bias to train it");
+        return options with { InitialWeights = weights.Kernel, InitialBias = weights.Bias };
+    }
 }
