@@ -9,7 +9,7 @@ internal static class DiagnosisView
     public static void Show(IAnsiConsole console, Diagnosis d)
     {
         var s = d.Spectrum;
-        var spectrum = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Spectrum of A ({d.ProblemName})"))
+        var spectrum = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Spectrum of {d.MatrixName} ({d.ProblemName})"))
             .AddColumn("quantity").AddColumn(Numbers.Column("value"));
         foreach (var (name, value) in new[]
         {

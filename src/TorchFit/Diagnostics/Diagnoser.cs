@@ -67,7 +67,7 @@ public static class Diagnoser
 
         var diagnosis = new Diagnosis(problem.Name, n, problem.Columns, spectrum, target, settings.Precision.ToName(), floor,
             modes.InitialMse, Math.Sqrt(initial.Sum(w => w * w)), decomposition.NullSpaceNorm(initial), analyses, []);
-        return diagnosis with { Explanation = DiagnosisExplanation.Build(diagnosis, settings, modes, question) };
+        return diagnosis with { Explanation = DiagnosisExplanation.Build(diagnosis, settings, modes, question), WithIntercept = settings.UseBias };
 
         SettingAnalysis Analyze(string name, double learningRate, double momentum, bool nesterov, int requestedBatchSize)
         {

@@ -25,4 +25,14 @@ public sealed record Diagnosis(
     double InitialWeightsNorm,
     double NullSpaceNorm,
     IReadOnlyList<SettingAnalysis> Settings,
-    IReadOnlyList<string> Explanation);
+    IReadOnlyList<string> Explanation)
+{
+    /// <summary>
+    /// True when the settings train a bias: the analysis is of [A 1] (<see cref="Columns"/> is d + 1), whose last
+    /// weight, the bias, multiplies a column of ones.
+    /// </summary>
+    public bool WithIntercept { get; init; }
+
+    /// <summary>What was analysed: "A" or "[A 1]".</summary>
+    public string MatrixName => WithIntercept ? "[A 1]" : "A";
+}
