@@ -37,10 +37,7 @@ internal sealed class KerasEngine : SoloEngine
             if (options.UseBias) model.bias!.copy_(initial[0, problem.Columns].reshape(1));
         }
         using var criterion = nn.MSELoss();
-        // Keras casts the learning rate to the variables' dtype: 1e39 becomes Infinity in float32 and the run
-        // diverges, where libtorch would refuse to convert it for a float32 step (exit 1).
-        double learningRate = options.Precision == Precision.Float32 ? (float)options.LearningRate : options.LearningRate;
-        using var optimizer = MirrorOptimizer.Create(model.parameters(), options, learningRate);
+        using var optimizer = MirrorOptimizer.Create(model.parameters(), options);
 
         var log = new EpochLog(options, fitted.MeanSquaredError(initialWeights), progress);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
