@@ -59,7 +59,7 @@ public static class HistoryFile
         foreach (char ch in caseName.Replace('×', 'x').ToLowerInvariant())
         {
             if (char.IsAsciiLetterOrDigit(ch)) slug.Append(ch);
-            else if (ch is ',' or '.') continue;
+            else if (ch is ',' or '.' or '+') continue;   // 1E+39 is "1e39", not "1e-39"
             else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
         }
         return slug.ToString().Trim('-') + ".csv";
