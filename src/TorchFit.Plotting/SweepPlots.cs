@@ -1,14 +1,16 @@
 using System.Globalization;
 using TorchFit.Diagnostics;
 using TorchFit.Sweeps;
+using TorchFit.Training;
 
 namespace TorchFit.Plotting;
 
 /// <summary>
-/// The plots of a sweep directory, in <c>plots/</c>: per momentum/dtype slice, a heatmap of log10 final MSE
+/// The plots of a sweep directory, in <c>plots/</c>: per optimizer/momentum/dtype slice, a heatmap of log10 final MSE
 /// and one of epochs-to-target over batch size × learning rate, and loss curves grouped by batch size.
-/// Repeats over seeds are summarised by their median, and each heatmap says so; its dashed line is the
-/// slice's own full-batch stability limit (plain GD, heavy ball or Nesterov).
+/// Repeats over seeds are summarised by their median, and each heatmap says so; an SGD heatmap's dashed line is
+/// the slice's own full-batch stability limit (plain GD, heavy ball or Nesterov). Other optimizers' files start
+/// with their name (<c>heatmap-final-mse-adam-m0-float32.png</c>) and draw no limit: the limits are SGD theory.
 /// </summary>
 public static class SweepPlots
 {
@@ -23,18 +25,25 @@ public static class SweepPlots
         var written = new List<string>();
         if (rows.Count == 0) return written;
         string directory = Path.Combine(store.Directory, "plots");
-        foreach (var slice in rows.GroupBy(r => (r.Momentum, r.Nesterov, r.Dtype)).OrderBy(g => g.Key.Dtype).ThenBy(g => g.Key.Momentum))
+        var order = Enum.GetValues<OptimizerKind>().Select(HyperParameters.Name).ToList();
+        foreach (var slice in rows.GroupBy(r => (r.Optimizer, r.Semantics, r.Momentum, r.Nesterov, r.Dtype))
+                     .OrderBy(g => order.IndexOf(g.Key.Optimizer)).ThenBy(g => g.Key.Dtype).ThenBy(g => g.Key.Momentum))
         {
             var sliceRows = slice.ToList();
-            string name = $"m{Text(slice.Key.Momentum)}{(slice.Key.Nesterov ? "n" : "")}-{slice.Key.Dtype}";
-            string label = $"{slice.Key.Dtype}, momentum {Text(slice.Key.Momentum)}{(slice.Key.Nesterov ? " (Nesterov)" : "")}";
+            bool sgd = slice.Key.Optimizer == HyperParameters.Name(OptimizerKind.Sgd);
+            // SGD's names are those of sweeps before there were optimizers; the others start with theirs.
+            string name = $"{(sgd ? "" : slice.Key.Optimizer + "-")}m{Text(slice.Key.Momentum)}{(slice.Key.Nesterov ? "n" : "")}-{slice.Key.Dtype}";
+            string label = $"{OptimizerTitle(slice.Key.Optimizer)}{(slice.Key.Semantics == "torch" ? " (torch.optim formulas)" : "")}, {slice.Key.Dtype}"
+                + (sgd || slice.Key.Momentum > 0 ? $", momentum {Text(slice.Key.Momentum)}{(slice.Key.Nesterov ? " (Nesterov)" : "")}" : "");
             var batches = sliceRows.Select(r => r.BatchSize).Distinct().Order().ToList();
             var rates = sliceRows.Select(r => r.LearningRate).Distinct().Order().ToList();
-            // Each method has its own full-batch limit: plain GD's 2/λ_max does not apply to momentum.
+            // Each method has its own full-batch limit: plain GD's 2/λ_max does not apply to momentum, nor any SGD limit to Adam & co.
             double limit = ConvergenceRate.StableLearningRateLimitFromPlain(manifest.FullBatchStabilityLimit, slice.Key.Momentum, slice.Key.Nesterov);
             string method = ConvergenceRate.MethodName(slice.Key.Momentum, slice.Key.Nesterov);
-            string limitLine = $"full-batch {method} limit η < {ConvergenceRate.StableLearningRateRule(slice.Key.Momentum, slice.Key.Nesterov)} = {limit:0.#####} (largest η here: {100 * rates[^1] / limit:0}% of it)";
-            var mark = LimitMark(rates, limit, method);
+            string limitLine = sgd
+                ? $"full-batch {method} limit η < {ConvergenceRate.StableLearningRateRule(slice.Key.Momentum, slice.Key.Nesterov)} = {limit:0.#####} (largest η here: {100 * rates[^1] / limit:0}% of it)"
+                : $"no stability limit drawn: the full-batch limits are SGD theory";
+            var mark = sgd ? LimitMark(rates, limit, method) : null;
             var seeds = sliceRows.Select(r => r.Seed).Distinct().Order().ToList();
 
             string[] rowLabels = [.. batches.Select(b => b.ToString(CultureInfo.InvariantCulture))];
@@ -152,4 +161,8 @@ public static class SweepPlots
     }
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Keras' class name of an optimizer as <see cref="SweepRow.Optimizer"/> names it (the name itself if unknown).</summary>
+    private static string OptimizerTitle(string name) =>
+        Enum.GetValues<OptimizerKind>().Where(o => HyperParameters.Name(o) == name).Select(OptimizerText.Title).FirstOrDefault() ?? name;
 }

@@ -32,6 +32,7 @@ internal sealed class SweepCommand(CliContext context) : Command<SweepSettings>
         if (configurations > LargeGrid)
             context.Error.WriteLine($"torchfit: warning: {configurations:N0} configurations to train ({grid.Epochs:N0} epochs each), "
                 + $"{configurations:N0} history files in {Path.Combine(directory, "histories")}; split it with --shard or narrow --batch-sizes/--lrs if that is not meant.");
+        if (SweepSettings.LearningRateNote(grid) is { } note) context.Error.WriteLine($"torchfit: note: {note}");
         IntraOpThreads.Apply(settings.Threads ?? IntraOpThreads.Choose(problem.Rows, problem.Columns));
         var options = new SweepRunOptions { Directory = directory, Device = settings.Device, Engine = settings.TrainingEngine, Shard = shard, Threads = settings.Threads };
         var outcome = CommonSettings.ExplainOccupied(() => SweepProgressDisplay.Run(context.Console, context.LiveProgress(settings.Json), context.PlainProgress(settings.Json),

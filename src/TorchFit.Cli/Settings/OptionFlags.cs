@@ -38,6 +38,7 @@ internal static class OptionFlags
         ["Shard"] = "--shard",
         ["Directory"] = "--out",
         ["BatchSizes"] = "--batch-sizes",
+        ["Optimizers"] = "--optimizers",
         ["LearningRates"] = "--lrs",
         ["Momenta"] = "--momentum",
         ["Precisions"] = "--dtype",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TorchFit.IO;
+using TorchFit.Training;
 
 namespace TorchFit.Cli.Settings;
 
@@ -9,12 +10,14 @@ namespace TorchFit.Cli.Settings;
 /// command line overrides the file. Unknown fields are errors, so a typo is not silently ignored.
 /// </summary>
 /// <example>
-/// { "batchSizes": [1, 8, 32, 200], "learningRates": [0.001, 0.003, 0.01, 0.013], "momenta": [0, 0.9],
+/// { "optimizers": ["sgd", "adam"], "semantics": "keras", "batchSizes": [1, 8, 32, 200], "learningRates": [0.001, 0.003, 0.01, 0.013], "momenta": [0, 0.9],
 ///   "nesterov": false, "dtypes": ["float32"], "init": "glorot", "seeds": [0, 1, 2], "epochs": 10000,
 ///   "target": 1e-10, "stopAtTarget": false }
 /// </example>
 internal sealed record SweepConfigFile
 {
+    public IReadOnlyList<OptimizerKind>? Optimizers { get; init; }
+    public OptimizerSemantics? Semantics { get; init; }
     public IReadOnlyList<int>? BatchSizes { get; init; }
     public IReadOnlyList<double>? LearningRates { get; init; }
     public IReadOnlyList<double>? Momenta { get; init; }
@@ -32,6 +35,8 @@ internal sealed record SweepConfigFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // "adam", "torch": the names the command line takes; a number or another name is an error at its line and column.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
     /// <summary>A sweep's settings take a few hundred bytes; 1 MiB leaves room for long lists and comments.</summary>
@@ -63,6 +68,7 @@ internal sealed record SweepConfigFile
     /// <summary>What each field holds, for error messages (and the fields a typo could have meant).</summary>
     private static readonly (string Field, string Holds)[] Fields =
     [
+        ("optimizers", "a list of \"sgd\"/\"adam\"/\"rmsprop\"/\"adagrad\""), ("semantics", "\"keras\" or \"torch\""),
         ("batchSizes", "a list of whole numbers"), ("learningRates", "a list of numbers"), ("momenta", "a list of numbers"),
         ("nesterov", "true or false"), ("dtypes", "a list of \"float32\"/\"float64\""), ("init", "\"glorot\" or \"torch\""),
         ("seeds", "a list of whole numbers ≥ 0"), ("epochs", "a whole number"), ("target", "a number"), ("stopAtTarget", "true or false"),

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchFit.Problems;
@@ -14,11 +15,22 @@ internal sealed class SweepSettings : ProblemSettings
     protected override ProblemWork Work => ProblemWork.Decomposition;
 
     [CommandOption("--config <FILE>")]
-    [Description("A JSON grid (fields batchSizes, learningRates, momenta, nesterov, dtypes, init, seeds, epochs, target, stopAtTarget; see docs/sweep.md). Flags override it.")]
+    [Description("A JSON grid (fields optimizers, semantics, batchSizes, learningRates, momenta, nesterov, dtypes, init, seeds, epochs, target, stopAtTarget; see docs/sweep.md). Flags override it.")]
     public string? Config { get; set; }
 
     // The DEFAULTs shown in --help are SweepGrid's (a test holds them equal). A flag counts only when
     // given on the command line (see ToGrid), so a --config file can replace a default.
+
+    [CommandOption("--optimizers <LIST>")]
+    [Description("Optimizers, comma-separated: sgd, adam, rmsprop, adagrad. Each runs the whole grid with Keras' defaults for every "
+        + "hyper-parameter but the learning rate and (sgd, rmsprop) the momentum.")]
+    [DefaultValue("sgd")]
+    public string? Optimizers { get; set; }
+
+    [CommandOption("--semantics <S>")]
+    [Description("keras: Keras 3's update_step formulas; torch: torch.optim's, with the same values (plain SGD is the same under both).")]
+    [DefaultValue("keras")]
+    public string? Semantics { get; set; }
 
     [CommandOption("--batch-sizes <LIST>")]
     [Description("Batch sizes, comma-separated.")]
@@ -26,17 +38,18 @@ internal sealed class SweepSettings : ProblemSettings
     public string? BatchSizes { get; set; }
 
     [CommandOption("--lrs <LIST>")]
-    [Description("Learning rates, comma-separated.")]
+    [Description("Learning rates, comma-separated, for every optimizer. The default is SGD's grid: adam, rmsprop and adagrad run it too "
+        + "(it holds 0.001, their Keras default, and the sweep says so); give --lrs for a grid of their own.")]
     [DefaultValue("0.001,0.003,0.01,0.013")]
     public string? LearningRates { get; set; }
 
     [CommandOption("--momentum <LIST>")]
-    [Description("Momenta μ in [[0, 1), comma-separated; one heatmap per value.")]
+    [Description("Momenta μ in [[0, 1) of sgd and rmsprop, comma-separated; one heatmap per value. Adam and adagrad run once, without.")]
     [DefaultValue("0")]
     public string? Momenta { get; set; }
 
     [CommandOption("--nesterov")]
-    [Description("Nesterov momentum for the configurations with μ > 0.")]
+    [Description("Nesterov momentum for the sgd configurations with μ > 0.")]
     public bool Nesterov { get; set; }
 
     [CommandOption("--dtype <LIST>")]
@@ -84,7 +97,7 @@ internal sealed class SweepSettings : ProblemSettings
         if (!engine.Successful) return engine;
         if (Init is not null && TrainSettings.ParseInit(Init) is null)
             return ValidationResult.Error($"--init must be glorot or torch, got '{Init}'");
-        return ValidationResult.Success();
+        return EnumChoice.Validate<OptimizerSemantics>("--semantics", Semantics);
     }
 
     /// <summary>The parsed --engine, or null for the library's default.</summary>
@@ -102,6 +115,8 @@ internal sealed class SweepSettings : ProblemSettings
             var file = SweepConfigFile.Load(Config);
             grid = grid with
             {
+                Optimizers = file.Optimizers ?? grid.Optimizers,
+                Semantics = file.Semantics ?? grid.Semantics,
                 BatchSizes = file.BatchSizes ?? grid.BatchSizes,
                 LearningRates = file.LearningRates ?? grid.LearningRates,
                 Momenta = file.Momenta ?? grid.Momenta,
@@ -118,6 +133,9 @@ internal sealed class SweepSettings : ProblemSettings
         }
         grid = grid with
         {
+            Optimizers = Optimizers is null || !Given("--optimizers") ? grid.Optimizers
+                : ListOption.Parse("--optimizers", Optimizers, EnumChoice.Parse<OptimizerKind>, EnumChoice.Names<OptimizerKind>()),
+            Semantics = Semantics is null || !Given("--semantics") ? grid.Semantics : EnumChoice.Parse<OptimizerSemantics>(Semantics)!.Value,
             BatchSizes = BatchSizes is null || !Given("--batch-sizes") ? grid.BatchSizes : ListOption.Parse("--batch-sizes", BatchSizes, ListOption.Integer, "a whole number"),
             LearningRates = LearningRates is null || !Given("--lrs") ? grid.LearningRates : ListOption.Parse("--lrs", LearningRates, ListOption.Real, "a number"),
             Momenta = Momenta is null || !Given("--momentum") ? grid.Momenta : ListOption.Parse("--momentum", Momenta, ListOption.Real, "a number"),
@@ -138,5 +156,21 @@ internal sealed class SweepSettings : ProblemSettings
             throw new InvalidInputException($"sweep grid{(Config is null ? "" : $" (--config {Config} and flags)")}: {OptionFlags.Message(e)}");
         }
         return grid;
+    }
+
+    /// <summary>
+    /// What the sweep says when optimizers other than SGD run the default learning rates (SGD's grid), or null:
+    /// they do run them (0.001 is their Keras default), but a grid of their own is usually meant.
+    /// </summary>
+    public static string? LearningRateNote(SweepGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var others = grid.Optimizers.Where(o => o != OptimizerKind.Sgd).ToList();
+        if (others.Count == 0 || !grid.LearningRates.SequenceEqual(new SweepGrid().LearningRates)) return null;
+        static string R(double value) => value.ToString(CultureInfo.InvariantCulture);
+        bool one = others.Count == 1;
+        return $"{string.Join(", ", others.Select(HyperParameters.Name))} run{(one ? "s" : "")} the default learning rates {string.Join(", ", grid.LearningRates.Select(R))} "
+            + $"(SGD's grid; Keras' default for {(one ? "it" : "them")} is {string.Join(" or ", others.Select(o => R(OptimizerDefaults.LearningRate(o))).Distinct())}); "
+            + $"give --lrs for a grid of {(one ? "its" : "their")} own.";
     }
 }

@@ -51,6 +51,8 @@ public sealed record SweepProblem(string Name, int Rows, int Columns, string Sha
 /// <param name="Epochs">Epochs.</param>
 /// <param name="Target">Target MSE.</param>
 /// <param name="StopAtTarget">Whether runs stop at the target.</param>
+/// <param name="Optimizers">sgd, adam, rmsprop, adagrad; null in a manifest written before sweeps had optimizers (sgd only).</param>
+/// <param name="Semantics">keras or torch (<see cref="SweepGrid.Semantics"/>); "keras" in a manifest written before.</param>
 public sealed record SweepGridDocument(
     string Description,
     IReadOnlyList<int> BatchSizes,
@@ -61,4 +63,6 @@ public sealed record SweepGridDocument(
     string Init,
     int Epochs,
     double Target,
-    bool StopAtTarget);
+    bool StopAtTarget,
+    IReadOnlyList<string>? Optimizers = null,
+    string Semantics = "keras");

@@ -25,6 +25,10 @@ namespace TorchFit.Sweeps;
 /// <param name="Engine">batched, fused or keras.</param>
 /// <param name="FullBatchStabilityLimit">2/λ_max of the problem: full-batch GD diverges for η above it.</param>
 /// <param name="History">The per-epoch history file, relative to the sweep directory.</param>
+/// <param name="Optimizer">sgd, adam, rmsprop or adagrad; "sgd" for a row written before sweeps had optimizers.</param>
+/// <param name="Semantics">
+/// The formulas computed, keras or torch (<see cref="SweepConfiguration.Semantics"/>: keras for plain SGD); "keras" for a row written before.
+/// </param>
 public sealed record SweepRow(
     int Index,
     string Key,
@@ -47,7 +51,9 @@ public sealed record SweepRow(
     int TrainedWith,
     string Engine,
     double FullBatchStabilityLimit,
-    string History)
+    string History,
+    string Optimizer = "sgd",
+    string Semantics = "keras")
 {
     /// <summary>The row of <paramref name="configuration"/> from its training result.</summary>
     public static SweepRow From(SweepConfiguration configuration, TrainingResult result, SweepGrid grid, double seconds, int trainedWith,
@@ -60,6 +66,7 @@ public sealed record SweepRow(
         return new SweepRow(configuration.Index, configuration.Key, configuration.BatchSize, configuration.LearningRate, configuration.Momentum,
             configuration.Nesterov, configuration.Precision.ToName(), configuration.Seed, grid.Epochs, result.EpochsCompleted, result.InitialMse,
             result.FinalMse, best, grid.Target, result.EpochsToReach(grid.Target), result.DivergedAtEpoch,
-            result.Stop.ToString().ToLowerInvariant(), seconds, trainedWith, engine, fullBatchStabilityLimit, history);
+            result.Stop.ToString().ToLowerInvariant(), seconds, trainedWith, engine, fullBatchStabilityLimit, history,
+            HyperParameters.Name(configuration.Optimizer), configuration.Semantics.ToString().ToLowerInvariant());
     }
 }

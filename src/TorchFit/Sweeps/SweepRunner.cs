@@ -128,7 +128,8 @@ public static class SweepRunner
     {
         var problemInfo = new SweepProblem(problem.Name, problem.Rows, problem.Columns, ProblemHash(problem));
         var document = new SweepGridDocument(grid.Describe(), grid.BatchSizes, grid.LearningRates, grid.Momenta, grid.Nesterov,
-            [.. grid.Precisions.Select(p => p.ToName())], grid.Init.ToString().ToLowerInvariant(), grid.Epochs, grid.Target, grid.StopAtTarget);
+            [.. grid.Precisions.Select(p => p.ToName())], grid.Init.ToString().ToLowerInvariant(), grid.Epochs, grid.Target, grid.StopAtTarget,
+            [.. grid.Optimizers.Select(HyperParameters.Name)], grid.Semantics.ToString().ToLowerInvariant());
         return new SweepManifest(SweepGrid.Hash(grid.Describe() + "|" + problemInfo.Sha256), BuildInfo.TorchFitVersion, BuildInfo.TorchSharpVersion, device,
             engine.ToString().ToLowerInvariant(), problemInfo, document, grid.Seeds, gridCount, shard?.ToString(), count, limit,
             DateTimeOffset.Now, null, null);
@@ -138,7 +139,8 @@ public static class SweepRunner
     {
         var c = run[0];
         string rates = run.Count == 1 ? $"lr {Text.R(c.LearningRate)}" : $"{run.Count} configurations, lr {Text.R(run.Min(r => r.LearningRate))}–{Text.R(run.Max(r => r.LearningRate))}";
-        return $"batch {c.BatchSize}, {rates}, {c.Precision.ToName()}, seed {c.Seed}";
+        string optimizer = c.Optimizer == OptimizerKind.Sgd && c.Momentum == 0 ? "" : $"{OptimizerText.Title(c.Optimizer)}{(c.Momentum > 0 ? $" μ {Text.R(c.Momentum)}" : "")}, ";
+        return $"{optimizer}batch {c.BatchSize}, {rates}, {c.Precision.ToName()}, seed {c.Seed}";
     }
 
     /// <summary>A synchronous IProgress (System.Progress posts to a thread pool, out of order).</summary>

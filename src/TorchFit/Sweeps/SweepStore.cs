@@ -88,10 +88,10 @@ public sealed class SweepStore(string directory)
     {
         var ordered = rows.OrderBy(r => r.Index).ToList();
         ResultJson.Write(ResultsJsonPath, ordered);
-        var csv = new StringBuilder("index,key,batch_size,learning_rate,momentum,nesterov,dtype,seed,epochs,epochs_run,initial_mse,final_mse,best_mse,"
+        var csv = new StringBuilder("index,key,optimizer,semantics,batch_size,learning_rate,momentum,nesterov,dtype,seed,epochs,epochs_run,initial_mse,final_mse,best_mse,"
             + "target,epochs_to_target,diverged_at_epoch,stop,seconds,trained_with,engine,full_batch_stability_limit,history\n");
         foreach (var r in ordered)
-            csv.AppendJoin(',', r.Index, r.Key, r.BatchSize, ResultCsv.Number(r.LearningRate), ResultCsv.Number(r.Momentum), r.Nesterov ? "true" : "false",
+            csv.AppendJoin(',', r.Index, r.Key, r.Optimizer, r.Semantics, r.BatchSize, ResultCsv.Number(r.LearningRate), ResultCsv.Number(r.Momentum), r.Nesterov ? "true" : "false",
                 r.Dtype, r.Seed, r.Epochs, r.EpochsRun, ResultCsv.Number(r.InitialMse), ResultCsv.Number(r.FinalMse), ResultCsv.Number(r.BestMse),
                 ResultCsv.Number(r.Target), r.EpochsToTarget, r.DivergedAtEpoch, r.Stop, ResultCsv.Number(r.Seconds), r.TrainedWith, r.Engine,
                 ResultCsv.Number(r.FullBatchStabilityLimit), r.History).Append('\n');

@@ -22,14 +22,21 @@ public static class HyperParameters
     /// <summary>The <see cref="TrainingOptions"/> properties that belong to some optimizers only.</summary>
     public static IReadOnlyCollection<string> Names => Owners.Keys;
 
+    /// <summary>Whether <paramref name="property"/> (one of <see cref="Names"/>) belongs to <paramref name="optimizer"/>.</summary>
+    public static bool Applies(string property, OptimizerKind optimizer) => Owners[property].Contains(optimizer);
+
+    /// <summary>"sgd and rmsprop": the optimizers <paramref name="property"/> (one of <see cref="Names"/>) belongs to.</summary>
+    public static string OwnerList(string property)
+    {
+        var names = Owners[property].Select(Name).ToArray();
+        return names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+    }
+
     /// <summary>Throws <see cref="InvalidInputException"/> naming <paramref name="property"/> when it does not belong to <paramref name="optimizer"/>.</summary>
     public static void EnsureApplies(string property, OptimizerKind optimizer)
     {
-        var owners = Owners[property];
-        if (owners.Contains(optimizer)) return;
-        var names = owners.Select(Name).ToArray();
-        string list = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
-        throw InvalidInputException.ForOption(property, $"applies to {list} only, not {Name(optimizer)}");
+        if (Applies(property, optimizer)) return;
+        throw InvalidInputException.ForOption(property, $"applies to {OwnerList(property)} only, not {Name(optimizer)}");
     }
 
     /// <summary>The optimizer's Keras-style lower-case name: sgd, adam, rmsprop, adagrad.</summary>
