@@ -88,7 +88,7 @@ public sealed record SweepGrid
         if (Epochs < 1) throw Invalid(nameof(Epochs), $"must be ≥ 1, got {Epochs}");
         if (!(Target > 0) || !double.IsFinite(Target)) throw Invalid(nameof(Target), $"must be a finite MSE > 0, got {Text.R(Target)}");
         if (!(DivergenceFactor > 1)) throw Invalid(nameof(DivergenceFactor), $"must be > 1, got {Text.R(DivergenceFactor)}");
-        Distinct(Optimizers, nameof(Optimizers));
+        Distinct([.. Optimizers.Select(HyperParameters.Name)], nameof(Optimizers));
         Distinct(BatchSizes, nameof(BatchSizes));
         Distinct(LearningRates, nameof(LearningRates));
         Distinct(Momenta, nameof(Momenta));
