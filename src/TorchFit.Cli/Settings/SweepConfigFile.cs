@@ -68,10 +68,10 @@ internal sealed record SweepConfigFile
     /// <summary>What each field holds, for error messages (and the fields a typo could have meant).</summary>
     private static readonly (string Field, string Holds)[] Fields =
     [
-        ("optimizers", "a list of \"sgd\"/\"adam\"/\"rmsprop\"/\"adagrad\""), ("semantics", "\"keras\" or \"torch\""),
         ("batchSizes", "a list of whole numbers"), ("learningRates", "a list of numbers"), ("momenta", "a list of numbers"),
         ("nesterov", "true or false"), ("dtypes", "a list of \"float32\"/\"float64\""), ("init", "\"glorot\" or \"torch\""),
         ("seeds", "a list of whole numbers ≥ 0"), ("epochs", "a whole number"), ("target", "a number"), ("stopAtTarget", "true or false"),
+        ("optimizers", "a list of \"sgd\"/\"adam\"/\"rmsprop\"/\"adagrad\""), ("semantics", "\"keras\" or \"torch\""),
     ];
 
     /// <summary>System.Text.Json's message in the file's terms: no .NET type or member names.</summary>

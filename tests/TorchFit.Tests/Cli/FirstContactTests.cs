@@ -155,6 +155,8 @@ public sealed class FirstContactTests : IDisposable
         // Then they are what SweepGrid uses when nothing is given
         var grid = new TorchFit.Sweeps.SweepGrid();
         static string List<T>(IEnumerable<T> items) => string.Join(",", items.Select(i => Convert.ToString(i, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(List(grid.Optimizers.Select(TorchFit.Training.HyperParameters.Name)), defaults["optimizers"]);
+        Assert.Equal(grid.Semantics.ToString().ToLowerInvariant(), defaults["semantics"]);
         Assert.Equal(List(grid.BatchSizes), defaults["batch-sizes"]);
         Assert.Equal(List(grid.LearningRates), defaults["lrs"]);
         Assert.Equal(List(grid.Momenta), defaults["momentum"]);

@@ -174,4 +174,38 @@ public sealed class SweepPlotsTests : IDisposable
         Assert.Equal(4 * (2 + 2) * 2, written.Count);
         Assert.All(written, path => Assert.True(new FileInfo(path).Length > 1000, path));
     }
+
+    [Fact]
+    public void Should_Draw_Each_Optimizers_Heatmaps_Under_Its_Name_With_A_Stability_Limit_For_Sgd_Only()
+    {
+        // Given SGD, Adam and RMSprop with two momenta on a full-batch learning rate far above SGD's limit
+        var grid = new SweepGrid
+        {
+            Optimizers = [OptimizerKind.Sgd, OptimizerKind.Adam, OptimizerKind.Rmsprop],
+            BatchSizes = [4, 20], LearningRates = [0.001, 0.5], Momenta = [0, 0.9], Epochs = 5,
+        };
+        var outcome = SweepRunner.Run(TorchFit.Problems.ProblemGenerator.Uniform(20, 30, 0), grid, new SweepRunOptions { Directory = _temp.Path, Device = "cpu" });
+
+        // When the plots are drawn
+        var written = TorchFit.Plotting.SweepPlots.Write(new SweepStore(_temp.Path), outcome.Manifest, outcome.Rows);
+
+        // Then SGD's slices keep their names, the others carry the optimizer's, five slices in all
+        var names = written.Select(Path.GetFileName).ToHashSet();
+        foreach (string slice in new[] { "m0-float32", "m0.9-float32", "adam-m0-float32", "rmsprop-m0-float32", "rmsprop-m0.9-float32" })
+        {
+            Assert.Contains($"heatmap-final-mse-{slice}.png", names);
+            Assert.Contains($"heatmap-epochs-to-target-{slice}.png", names);
+            Assert.Contains($"curves-{slice}-batch20.png", names);
+        }
+        Assert.Equal(5 * (2 + 2) * 2, written.Count);
+        Assert.All(written, path => Assert.True(new FileInfo(path).Length > 1000, path));
+
+        // And each is titled with its optimizer; only SGD's draw a stability limit
+        string Svg(string name) => File.ReadAllText(Path.Combine(_temp.Path, "plots", name + ".svg"));
+        Assert.Contains("Adam, float32", Svg("heatmap-final-mse-adam-m0-float32"), StringComparison.Ordinal);
+        Assert.Contains("RMSprop, float32, momentum 0.9", Svg("curves-rmsprop-m0.9-float32-batch4"), StringComparison.Ordinal);
+        Assert.Contains("no stability limit drawn", Svg("heatmap-final-mse-rmsprop-m0-float32"), StringComparison.Ordinal);
+        Assert.DoesNotContain("limit η", Svg("heatmap-final-mse-adam-m0-float32"), StringComparison.Ordinal);
+        Assert.Contains("full-batch plain GD limit η", Svg("heatmap-final-mse-m0-float32"), StringComparison.Ordinal);
+    }
 }
