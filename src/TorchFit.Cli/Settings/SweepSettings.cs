@@ -44,7 +44,7 @@ internal sealed class SweepSettings : ProblemSettings
     public string? LearningRates { get; set; }
 
     [CommandOption("--momentum <LIST>")]
-    [Description("Momenta μ in [[0, 1) of sgd and rmsprop, comma-separated; one heatmap per value. Adam and adagrad run once, without.")]
+    [Description("Momenta μ in [[0, 1) of sgd and rmsprop, comma-separated; one heatmap per value; adam and adagrad run once, at μ = 0.")]
     [DefaultValue("0")]
     public string? Momenta { get; set; }
 
