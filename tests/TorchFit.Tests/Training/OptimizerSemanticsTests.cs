@@ -6,7 +6,7 @@ namespace TorchFit.Tests.Training;
 
 /// <summary>
 /// <see cref="OptimizerSemantics.Torch"/> computes <c>torch.optim</c>'s formulas (a plain TorchSharp loop,
-/// <see cref="TorchOptimReference"/>, is the reference), <see cref="OptimizerSemantics.Keras"/> Keras' formulas, and the
+/// <see cref="TorchSharpLoop"/>, is the reference), <see cref="OptimizerSemantics.Keras"/> Keras' formulas, and the
 /// two are measurably different for Adam and the same for plain SGD.
 /// </summary>
 public class OptimizerSemanticsTests(ITestOutputHelper output)
@@ -31,7 +31,7 @@ public class OptimizerSemanticsTests(ITestOutputHelper output)
     {
         // Given a configuration under Torch semantics, and torch.optim's class stepped by hand over the same batches
         var options = OptimizerEquationTests.Cases[name] with { Semantics = OptimizerSemantics.Torch };
-        var torchOptim = TorchOptimReference.Fit(Problem, options);
+        var torchOptim = TorchSharpLoop.Fit(Problem, options, TorchSharpLoop.TorchOptim);
 
         // When the engine trains it
         var run = Run.On(engine, Problem, options);
@@ -89,7 +89,7 @@ public class OptimizerSemanticsTests(ITestOutputHelper output)
 
         // Then each follows its own library (1e-12) and the two differ by at least 10⁴ times that
         Assert.True(RunAgreement.Of(KerasReference.Fit(Problem, options), keras).Worst <= 1e-12);
-        Assert.True(RunAgreement.Of(TorchOptimReference.Fit(Problem, options with { Semantics = OptimizerSemantics.Torch }), torch).Worst <= 1e-12);
+        Assert.True(RunAgreement.Of(TorchSharpLoop.Fit(Problem, options with { Semantics = OptimizerSemantics.Torch }, TorchSharpLoop.TorchOptim), torch).Worst <= 1e-12);
         var difference = RunAgreement.Of(keras, torch);
         output.WriteLine($"Adam Keras vs Torch on {engine}: {difference}");
         Assert.True(difference.FullMse > 1e-8, $"Keras and Torch Adam on {engine}: {difference}");
