@@ -52,6 +52,31 @@ public class KerasOptimizerClassTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("sgd nesterov bias")]
+    [InlineData("adam amsgrad bias betas")]
+    [InlineData("rmsprop centered momentum bias shuffled")]
+    [InlineData("adagrad bias")]
+    public void Should_Take_A_Learning_Rate_Changed_Between_Steps(string name)
+    {
+        // Given a schedule that drops the learning rate to a third after step 60, as a scheduler would set it
+        var options = OptimizerEquationTests.Cases[name];
+        double Rate(long step) => step <= 60 ? options.LearningRate : options.LearningRate / 3;
+        var keras = KerasReference.Fit(Problem, options, Rate);
+
+        // When a plain loop sets the group's learning rate after each step
+        var loop = TorchSharpLoop.Fit(Problem, options, Create, (optimizer, step) =>
+        {
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = Rate(step + 1);
+        });
+
+        // Then every step used the rate of its step, as in Keras (and unlike a run at the first rate throughout)
+        var agreement = RunAgreement.Of(keras, loop);
+        output.WriteLine($"{name} with a schedule: {agreement}");
+        Assert.True(agreement.Worst <= 1e-12, $"{name}: {agreement}");
+        Assert.True(RunAgreement.Of(KerasReference.Fit(Problem, options), loop).FullMse > 1e-6);
+    }
+
+    [Theory]
     [InlineData(OptimizerKind.Sgd)]
     [InlineData(OptimizerKind.Adam)]
     [InlineData(OptimizerKind.Rmsprop)]

@@ -32,7 +32,11 @@ internal static class KerasReference
         public double? FinalBias => Biases.Count > 0 ? Biases[^1] : null;
     }
 
-    public static Trajectory Fit(LinearProblem problem, TrainingOptions options)
+    /// <summary>
+    /// Replays the run; <paramref name="learningRateAt"/>, when given, is the learning rate of step t (from 1) in place
+    /// of <see cref="TrainingOptions.LearningRate"/>, as a Keras schedule gives it.
+    /// </summary>
+    public static Trajectory Fit(LinearProblem problem, TrainingOptions options, Func<long, double>? learningRateAt = null)
     {
         if (options.InitialWeights is not { } initialWeights)
             throw new ArgumentException("the replay starts from options.InitialWeights", nameof(options));
@@ -43,7 +47,7 @@ internal static class KerasReference
         var theta = new double[p];
         for (int j = 0; j < d; j++) theta[j] = initialWeights[j];
         if (options.UseBias) theta[d] = options.InitialBias ?? 0;
-        var optimizer = new Optimizer(options, p);
+        var optimizer = new Optimizer(options, p, learningRateAt ?? (_ => options.LearningRate));
         var a = problem.Matrix.ToArray();
         var b = problem.Target.ToArray();
         var result = new Trajectory([], [], [], []);
@@ -99,7 +103,7 @@ internal static class KerasReference
     }
 
     /// <summary>One Keras optimizer's state and <c>update_step</c> over a parameter vector.</summary>
-    private sealed class Optimizer(TrainingOptions o, int p)
+    private sealed class Optimizer(TrainingOptions o, int p, Func<long, double> learningRateAt)
     {
         private readonly double[] _first = new double[p];     // SGD/RMSprop momentum, Adam m
         private readonly double[] _second = Fill(p, o.Optimizer == OptimizerKind.Adagrad ? o.InitialAccumulatorValue : 0);   // Adam v, RMSprop velocity, Adagrad accumulator
@@ -108,7 +112,7 @@ internal static class KerasReference
 
         public void Step(double[] w, double[] g)
         {
-            double eta = o.LearningRate;
+            double eta = learningRateAt(_iterations + 1);
             switch (o.Optimizer)
             {
                 case OptimizerKind.Sgd:

@@ -93,6 +93,25 @@ public class OptimizerEngineAgreementTests(ITestOutputHelper output)
             Assert.True(RunAgreement.Elementwise(batched[k - 1].FullMse, batched[k].FullMse) > 1e-6, $"{name}: configurations {k - 1} and {k} ran alike");
     }
 
+    [Fact]
+    public void Should_Train_A_Mix_Of_Optimizers_In_One_Batched_Call_As_Each_Alone()
+    {
+        // Given one call with three configurations of each of four groups (interleaved), Keras and Torch semantics
+        string[] names = ["adam", "rmsprop centered momentum torch", "sgd nesterov bias", "adagrad torch bias"];
+        var mixed = Enumerable.Range(0, 3).SelectMany(k => names.Select(name => Groups[name][k])).ToArray();
+
+        // When the batched engine trains them in one call
+        var batched = Run.Batched(Problem, mixed);
+
+        // Then it formed one group per update form, and each result is its configuration's solo run, in order
+        Assert.Equal(4, EngineResolver.Create(TrainingEngine.Batched).Groups(mixed).Count);
+        for (int k = 0; k < mixed.Length; k++)
+        {
+            Assert.Same(mixed[k], batched[k].Options);
+            Assert.True(RunAgreement.Of(Run.Fused(Problem, mixed[k]), batched[k]).Worst <= 1e-10);
+        }
+    }
+
     private static TrainingOptions[] Group(TrainingOptions template, double[] values, Func<TrainingOptions, double, TrainingOptions> vary) =>
         [.. values.Select(x => vary(template, x))];
 }
