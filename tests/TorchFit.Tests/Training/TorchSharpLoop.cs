@@ -38,7 +38,7 @@ internal static class TorchSharpLoop
         using var optimizer = create(model.parameters(), options);
         int steps = 0;
         using var generator = options.Shuffle ? new Generator(options.Seed, CPU) : null;
-        var fitted = options.UseBias ? ModelParameters.WithInterceptColumn(problem) : problem;
+        var fitted = ModelParameters.Problem(problem, options);
         var result = new KerasReference.Trajectory([], [], [], []);
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
