@@ -94,6 +94,27 @@ public class DivergencePolicyTests
     [InlineData(TrainingEngine.Keras)]
     [InlineData(TrainingEngine.Fused)]
     [InlineData(TrainingEngine.Batched)]
+    public void Should_Not_Count_A_Target_Reached_After_Diverging(TrainingEngine engine)
+    {
+        // Given the Adam run that diverges at once and recovers, continued, with a target its MSE later falls under
+        var options = PastTheBound with { OnDivergence = DivergencePolicy.Continue };
+        var plain = Run.On(engine, Problem, options);
+        double target = plain.FullMse[^5];
+        Assert.True(plain.EpochsToReach(target) < options.Epochs);
+
+        // When it trains with that target
+        var result = Run.On(engine, Problem, options with { StopAtMse = target });
+
+        // Then it does not stop there: a diverged run trains on to the end and stays marked diverged
+        Assert.Equal(TrainingStop.Diverged, result.Stop);
+        Assert.Equal(options.Epochs, result.EpochsCompleted);
+        Assert.Equal(plain.FullMse, result.FullMse);
+    }
+
+    [Theory]
+    [InlineData(TrainingEngine.Keras)]
+    [InlineData(TrainingEngine.Fused)]
+    [InlineData(TrainingEngine.Batched)]
     public void Should_Leave_A_Stable_Run_Untouched_When_Continuing(TrainingEngine engine)
     {
         // Given a stable run, with each policy

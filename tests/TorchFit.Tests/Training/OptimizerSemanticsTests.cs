@@ -74,26 +74,34 @@ public class OptimizerSemanticsTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
-    [InlineData(TrainingEngine.Keras)]
-    [InlineData(TrainingEngine.Fused)]
-    [InlineData(TrainingEngine.Batched)]
-    public void Should_Differ_Measurably_For_Adam_At_Keras_Defaults(TrainingEngine engine)
+    public static TheoryData<OptimizerKind, TrainingEngine> AdaptiveOptimizersOnEngines()
     {
-        // Given Adam with Keras' defaults (η = 0.001, ε = 1e-7) on the 30×12 problem, 125 float64 steps
-        var options = OptimizerEquationTests.Base with { Optimizer = OptimizerKind.Adam };
+        var data = new TheoryData<OptimizerKind, TrainingEngine>();
+        foreach (var optimizer in new[] { OptimizerKind.Adam, OptimizerKind.Rmsprop, OptimizerKind.Adagrad })
+            foreach (var engine in Engines) data.Add(optimizer, engine);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AdaptiveOptimizersOnEngines))]
+    public void Should_Differ_Measurably_At_Keras_Defaults(OptimizerKind optimizer, TrainingEngine engine)
+    {
+        // Given Adam, RMSprop or Adagrad with Keras' defaults (η = 0.001, ε = 1e-7, …) on the 30×12 problem, 125 float64 steps
+        var options = OptimizerEquationTests.Base with { Optimizer = optimizer };
+        var torchOptions = options with { Semantics = OptimizerSemantics.Torch };
 
         // When it runs under each semantics
         var keras = Run.On(engine, Problem, options);
-        var torch = Run.On(engine, Problem, options with { Semantics = OptimizerSemantics.Torch });
+        var torch = Run.On(engine, Problem, torchOptions);
 
-        // Then each follows its own library (1e-12) and the two differ by at least 10⁴ times that
+        // Then each follows its own library (1e-12) and the two differ by 100 times that at least: ε sits elsewhere
+        // (measured: Adam 1e-7, RMSprop 1e-7, Adagrad 2e-9 in the parameters, where √acc ≥ 0.3 ≫ ε)
         Assert.True(RunAgreement.Of(KerasReference.Fit(Problem, options), keras).Worst <= 1e-12);
-        Assert.True(RunAgreement.Of(TorchSharpLoop.Fit(Problem, options with { Semantics = OptimizerSemantics.Torch }, TorchSharpLoop.TorchOptim), torch).Worst <= 1e-12);
+        Assert.True(RunAgreement.Of(TorchSharpLoop.Fit(Problem, torchOptions, TorchSharpLoop.TorchOptim), torch).Worst <= 1e-12);
         var difference = RunAgreement.Of(keras, torch);
-        output.WriteLine($"Adam Keras vs Torch on {engine}: {difference}");
-        Assert.True(difference.FullMse > 1e-8, $"Keras and Torch Adam on {engine}: {difference}");
-        Assert.True(difference.Parameters > 1e-8, $"Keras and Torch Adam on {engine}: {difference}");
+        output.WriteLine($"{optimizer} Keras vs Torch on {engine}: {difference}");
+        Assert.True(difference.FullMse > 1e-10, $"Keras and Torch {optimizer} on {engine}: {difference}");
+        Assert.True(difference.Parameters > 1e-10, $"Keras and Torch {optimizer} on {engine}: {difference}");
     }
 
     [Theory]
