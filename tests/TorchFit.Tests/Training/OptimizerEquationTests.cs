@@ -89,7 +89,8 @@ public class OptimizerEquationTests(ITestOutputHelper output)
         // Then the weights moved well past rounding and the MSE fell: the 1e-12 agreement is about a real trajectory
         var start = options.InitialWeights!;
         double moved = keras.FinalWeights.Zip(start, (w, w0) => Math.Abs(w - w0)).Max();
-        double initialMse = Problem.MeanSquaredError(start.ToArray());
+        double[] initial = options.UseBias ? [.. start, options.InitialBias ?? 0] : [.. start];
+        double initialMse = ModelParameters.Problem(Problem, options).MeanSquaredError(initial);
         Assert.True(moved > 1e-2, $"{name}: the weights moved by {moved:E2} only");
         Assert.True(keras.FullMse[^1] < 0.5 * initialMse, $"{name}: MSE {initialMse:E3} → {keras.FullMse[^1]:E3}");
     }
