@@ -15,4 +15,13 @@ internal static class Run
     public static IReadOnlyList<TrainingResult> Batched(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, IProgress<TrainingProgress>? progress = null,
         int? threads = null, CancellationToken cancellationToken = default) =>
         EngineResolver.Create(TrainingEngine.Batched, threads).Train(problem, configurations, progress, cancellationToken);
+
+    /// <summary>One configuration on <paramref name="engine"/> (the batched engine as a group of one).</summary>
+    public static TrainingResult On(TrainingEngine engine, LinearProblem problem, TrainingOptions options) => engine switch
+    {
+        TrainingEngine.Keras => Keras(problem, options),
+        TrainingEngine.Fused => Fused(problem, options),
+        TrainingEngine.Batched => Batched(problem, [options])[0],
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "not an engine these tests run"),
+    };
 }
