@@ -191,6 +191,30 @@ public class TensorColumnTrainerTests
     }
 
     [Fact]
+    public void Should_Follow_The_Managed_Kernels_Within_Float32_Rounding_For_Every_Optimizer()
+    {
+        // Given float32 groups of Keras' Adam, RMSprop and Adagrad (their scalars computed in float32 on both sides)
+        var problem = ProblemGenerator.Uniform(60, 40, 2);
+        var options = new TrainingOptions { BatchSize = 7, Epochs = 30, Device = "cpu", Seed = 5 };
+        TrainingOptions[] group =
+        [
+            options with { Optimizer = OptimizerKind.Adam, LearningRate = 0.01 },
+            options with { Optimizer = OptimizerKind.Adam, LearningRate = 0.003, Amsgrad = true },
+            options with { Optimizer = OptimizerKind.Rmsprop, LearningRate = 0.001, Centered = true },
+            options with { Optimizer = OptimizerKind.Adagrad, LearningRate = 0.05 },
+        ];
+
+        // When each trains in torch ops and on the managed kernels
+        var managed = Run.Batched(problem, group);
+        var tensors = group.Select(o => TensorColumnTrainer.Train(problem, [o], TorchSharp.torch.CPU, null, default)[0]).ToArray();
+
+        // Then every epoch's MSE agrees within float32 rounding (the sums run in another order)
+        for (int k = 0; k < group.Length; k++)
+            for (int e = 0; e < 30; e++)
+                Assert.Equal(managed[k].FullMse[e], tensors[k].FullMse[e], managed[k].FullMse[e] * 1e-4);
+    }
+
+    [Fact]
     public void Should_Equal_The_Fused_Engine_From_Given_Initial_Weights()
     {
         var problem = ProblemGenerator.Uniform(50, 30, 4);

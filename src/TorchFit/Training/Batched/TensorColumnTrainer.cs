@@ -1,3 +1,4 @@
+using System.Numerics;
 using TorchFit.Devices;
 using TorchFit.Problems;
 using TorchFit.Training.Rules;
@@ -18,15 +19,23 @@ internal static class TensorColumnTrainer
 {
     /// <summary>Trains <paramref name="configurations"/> (one <see cref="BatchGroupKey"/>) on <paramref name="device"/>.</summary>
     public static TrainingResult[] Train(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, Device device,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
-        UpdateRules.With<double, TrainingResult[], Epochs>(configurations, configurations.Count, broadcast: false,
-            new Epochs(ModelParameters.Problem(problem, configurations[0]), configurations, device, progress, cancellationToken));   // [A 1] with a bias
-
-    /// <summary>The epochs of one group in torch ops, for its rule (whose scalars are read as doubles and cast to the dtype).</summary>
-    private readonly struct Epochs(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, Device device,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) : IRuleConsumer<double, TrainingResult[]>
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        public TrainingResult[] Run<TRule>(TRule rule) where TRule : struct, IUpdateRule<double>
+        var fitted = ModelParameters.Problem(problem, configurations[0]);   // [A 1] with a bias
+        // The rule's scalars in the training dtype, as the CPU kernels and Keras compute them (Adam's α in float32 for float32).
+        return configurations[0].Precision == Precision.Float64
+            ? UpdateRules.With<double, TrainingResult[], Epochs<double>>(configurations, configurations.Count, broadcast: false,
+                new Epochs<double>(fitted, configurations, device, progress, cancellationToken))
+            : UpdateRules.With<float, TrainingResult[], Epochs<float>>(configurations, configurations.Count, broadcast: false,
+                new Epochs<float>(fitted, configurations, device, progress, cancellationToken));
+    }
+
+    /// <summary>The epochs of one group in torch ops, for its rule (its scalars computed in <typeparamref name="T"/>, the training dtype).</summary>
+    private readonly struct Epochs<T>(LinearProblem problem, IReadOnlyList<TrainingOptions> configurations, Device device,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) : IRuleConsumer<T, TrainingResult[]>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public TrainingResult[] Run<TRule>(TRule rule) where TRule : struct, IUpdateRule<T>
         {
             var first = configurations[0];
             int n = problem.Rows, d = problem.Columns, count = configurations.Count;
@@ -39,7 +48,7 @@ internal static class TensorColumnTrainer
             var target = ProblemTensors.Target(problem, device).to(dtype);
             double[] initialWeights = InitialWeights.For(first, d, generator);
             var weights = tensor(initialWeights, new long[] { d, 1 }, ScalarType.Float64).repeat(1, count).to(dtype).to(device).contiguous();
-            var state = TensorRule.State<double, TRule>(rule, weights, count);
+            var state = TensorRule.State<T, TRule>(rule, weights, count);
             var scalars = TensorRule.Scalars(rule.Parameters, count, dtype, device);
 
             var host = new ColumnMatrix<double>(d, count, 8);
@@ -65,7 +74,7 @@ internal static class TensorColumnTrainer
                         squares.add_(residuals.square().sum(0L, keepdim: false).to(ScalarType.Float64));   // 0L: a plain 0 would bind to sum(ScalarType?)
                         var gradient = rows.t().mm(residuals).mul_(2.0 / length);
                         if (rule.BeginStep(++step)) Refresh(scalars, TensorRule.Scalars(rule.Parameters, count, dtype, device));
-                        TensorRule.Apply<double, TRule>(rule, weights, gradient, state, scalars);
+                        TensorRule.Apply<T, TRule>(rule, weights, gradient, state, scalars);
                     }
                     history = squares.cpu().data<double>().ToArray();
                     var values = weights.to(ScalarType.Float64).cpu().data<double>().ToArray();
