@@ -41,14 +41,15 @@ internal sealed class ParameterUpdate<T, TRule>(TRule rule) : IParameterUpdate
 
     public void Apply(Tensor parameter, Tensor gradient, Tensor[] state, long iteration)
     {
+        // Every parameter of step t shares its scalars; they are made again when the rule's per-step ones change
+        // (Adam's bias correction) or a parameter lives on another device.
+        bool stale = _scalars is null || _scalars[0].device != parameter.device;
         if (_step != iteration)
         {
-            // Every parameter of step t shares its scalars; a rule without per-step ones keeps the first.
-            bool refreshed = rule.BeginStep(iteration);
-            if (refreshed || _scalars is null) Refresh(parameter);
+            stale |= rule.BeginStep(iteration);
             _step = iteration;
         }
-        else if (_scalars![0].device != parameter.device) Refresh(parameter);
+        if (stale) Refresh(parameter);
         TensorRule.Apply<T, TRule>(rule, parameter, gradient, state, _scalars!);
     }
 

@@ -47,7 +47,7 @@ internal readonly struct KerasAdamRule<T> : IUpdateRule<T> where T : unmanaged, 
     }
 
     /// <inheritdoc/>
-    public int StateCount => _amsgrad ? 3 : 2;
+    public int StateCount => Amsgrad.StateCount(_amsgrad);
 
     /// <inheritdoc/>
     public ParameterTable<T> Parameters { get; }
@@ -80,12 +80,7 @@ internal readonly struct KerasAdamRule<T> : IUpdateRule<T> where T : unmanaged, 
         ref TV v = ref second;
         m = TArithmetic.Add(m, TArithmetic.Multiply(TArithmetic.Subtract(gradient, m), scalars.Second));
         v = TArithmetic.Add(v, TArithmetic.Multiply(TArithmetic.Subtract(TArithmetic.Multiply(gradient, gradient), v), scalars.Third));
-        TV velocity = v;
-        if (_amsgrad)
-        {
-            third = TArithmetic.Max(third, v);
-            velocity = third;
-        }
+        TV velocity = Amsgrad.SecondMoment<TV, TArithmetic>(_amsgrad, v, ref third);
         var step = TArithmetic.Divide(TArithmetic.Multiply(m, scalars.First), TArithmetic.Add(TArithmetic.SquareRoot(velocity), scalars.Fourth));
         return TArithmetic.Subtract(weight, step);
     }

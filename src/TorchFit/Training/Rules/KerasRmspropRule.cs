@@ -39,12 +39,12 @@ internal readonly struct KerasRmspropRule<T> : IUpdateRule<T> where T : unmanage
     public KerasRmspropRule(IReadOnlyList<TrainingOptions> configurations, int width, bool broadcast)
     {
         var form = UpdateForm.Of(configurations);
-        (_centered, _momentum) = (form.Centered, form.UsesMomentum);
+        (_centered, _momentum, StateCount) = (form.Centered, form.UsesMomentum, RmspropParameters.StateCount(form));
         Parameters = RmspropParameters.Table<T>(configurations, width, broadcast, o => o.LearningRate);
     }
 
     /// <inheritdoc/>
-    public int StateCount => _momentum ? 3 : _centered ? 2 : 1;
+    public int StateCount { get; }
 
     /// <inheritdoc/>
     public ParameterTable<T> Parameters { get; }

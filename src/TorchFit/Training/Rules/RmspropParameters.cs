@@ -8,6 +8,9 @@ namespace TorchFit.Training.Rules;
 /// </summary>
 internal static class RmspropParameters
 {
+    /// <summary>State buffers an RMSprop rule keeps, in this order: v; then ḡ when centered; then the momentum buffer (the third, so ḡ's slot is kept even when not centered).</summary>
+    public static int StateCount(UpdateForm form) => form.UsesMomentum ? 3 : form.Centered ? 2 : 1;
+
     public static ParameterTable<T> Table<T>(IReadOnlyList<TrainingOptions> configurations, int width, bool broadcast, Func<TrainingOptions, double> learningRate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -55,7 +55,7 @@ internal readonly struct TorchAdamRule<T> : IUpdateRule<T> where T : unmanaged, 
     }
 
     /// <inheritdoc/>
-    public int StateCount => _amsgrad ? 3 : 2;
+    public int StateCount => Amsgrad.StateCount(_amsgrad);
 
     /// <inheritdoc/>
     public ParameterTable<T> Parameters { get; }
@@ -87,12 +87,7 @@ internal readonly struct TorchAdamRule<T> : IUpdateRule<T> where T : unmanaged, 
         ref TV v = ref second;
         m = TArithmetic.MultiplyAdd(scalars.Second, gradient, TArithmetic.Multiply(m, scalars.First));                          // mul_(β₁).add_(g, 1 − β₁)
         v = TArithmetic.Add(TArithmetic.Multiply(v, scalars.Third), TArithmetic.Multiply(TArithmetic.Multiply(scalars.Fourth, gradient), gradient));   // mul_(β₂).addcmul_(g, g, 1 − β₂)
-        TV velocity = v;
-        if (_amsgrad)
-        {
-            third = TArithmetic.Max(third, v);
-            velocity = third;
-        }
+        TV velocity = Amsgrad.SecondMoment<TV, TArithmetic>(_amsgrad, v, ref third);
         var denominator = TArithmetic.Add(TArithmetic.Divide(TArithmetic.SquareRoot(velocity), scalars.Fifth), scalars.Seventh);
         return TArithmetic.Add(weight, TArithmetic.Multiply(scalars.Sixth, TArithmetic.Divide(m, denominator)));             // addcdiv_(m, denom, −step size)
     }
